@@ -1,0 +1,28 @@
+package com.couponplatform.messaging;
+
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.couponplatform.sharding.ShardDataSources;
+
+/**
+ * Wires the outbox relay and topic preparation to rocketmq-spring's producer.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MessagingConfiguration {
+
+	@Bean
+	@ConditionalOnProperty(name = "coupon.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
+	OutboxRelay outboxRelay(ShardDataSources shards, RocketMQTemplate rocketMQ, MessagingProperties properties) {
+		return new OutboxRelay(shards, rocketMQ.getProducer(), properties.getRelay());
+	}
+
+	@Bean
+	BrokerTopics brokerTopics(RocketMQTemplate rocketMQ, Topics topics, MessagingProperties properties) {
+		return new BrokerTopics(rocketMQ.getProducer(), topics, properties.getQueuesPerTopic());
+	}
+
+}

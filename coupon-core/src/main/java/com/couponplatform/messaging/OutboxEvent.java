@@ -1,0 +1,10 @@
+package com.couponplatform.messaging;
+
+/**
+ * An event that travels through the outbox; its ID makes consumers idempotent.
+ */
+public interface OutboxEvent {
+
+	long eventId();
+
+}

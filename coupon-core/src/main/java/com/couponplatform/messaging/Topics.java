@@ -1,0 +1,36 @@
+package com.couponplatform.messaging;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The installation's topic names, all under its prefix.
+ */
+@Component
+@EnableConfigurationProperties(MessagingProperties.class)
+public class Topics {
+
+	/** Suffix of the topic of {@code CouponClaimed} events. */
+	public static final String COUPON_CLAIMED = "coupon_claimed";
+
+	private final String prefix;
+
+	Topics(MessagingProperties properties) {
+		this.prefix = properties.getTopicPrefix();
+	}
+
+	public String couponClaimed() {
+		return this.prefix + "_" + COUPON_CLAIMED;
+	}
+
+	/**
+	 * Every topic this installation publishes to, for creation at start-up.
+	 * @return topic names
+	 */
+	public List<String> all() {
+		return List.of(couponClaimed());
+	}
+
+}

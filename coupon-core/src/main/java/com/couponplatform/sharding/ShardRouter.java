@@ -1,0 +1,63 @@
+package com.couponplatform.sharding;
+
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * The platform's one routing function: {@code h = CRC32(key as UTF-8)} as an unsigned
+ * 32-bit number, database {@code h / M % N}, table {@code h % M}.
+ *
+ * <p>
+ * IEEE CRC32 (not CRC32C) so that an operator can ask MySQL itself where a user lives:
+ * {@code SELECT CRC32('12345') DIV 8 % 2}. Dividing by M before taking the database keeps
+ * the table and database digits independent, so every physical table gets an even share.
+ */
+public final class ShardRouter {
+
+	private final ShardingLayout layout;
+
+	public ShardRouter(ShardingLayout layout) {
+		this.layout = layout;
+	}
+
+	public ShardingLayout layout() {
+		return this.layout;
+	}
+
+	/**
+	 * Locates a user.
+	 * @param userId a positive user ID
+	 * @return the user's shard database and table
+	 */
+	public ShardLocation locateUser(long userId) {
+		return locate(Long.toString(userId));
+	}
+
+	/**
+	 * Locates any sharding key given as its canonical string (a user ID in decimal, a
+	 * normalised code).
+	 * @param key the canonical key
+	 * @return the key's shard database and table
+	 */
+	public ShardLocation locate(String key) {
+		long h = hash(key);
+		int tables = this.layout.tables();
+		return new ShardLocation((int) (h / tables % this.layout.databases()), (int) (h % tables));
+	}
+
+	/**
+	 * The unsigned IEEE CRC32 of the key's UTF-8 bytes.
+	 * @param key the canonical key
+	 * @return a value in {@code [0, 2^32)}
+	 */
+	public static long hash(String key) {
+		CRC32 crc = new CRC32();
+		crc.update(key.getBytes(StandardCharsets.UTF_8));
+		return crc.getValue();
+	}
+
+	static String dataSourceName(int database) {
+		return "ds_" + database;
+	}
+
+}

@@ -1,0 +1,151 @@
+package com.couponplatform.sharding;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.shardingsphere.driver.api.ShardingSphereDataSourceFactory;
+import org.apache.shardingsphere.infra.algorithm.core.config.AlgorithmConfiguration;
+import org.apache.shardingsphere.infra.config.mode.ModeConfiguration;
+import org.apache.shardingsphere.mode.repository.standalone.StandalonePersistRepositoryConfiguration;
+import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
+import org.apache.shardingsphere.sharding.api.config.strategy.sharding.NoneShardingStrategyConfiguration;
+import org.apache.shardingsphere.sharding.api.config.strategy.sharding.StandardShardingStrategyConfiguration;
+import org.apache.shardingsphere.single.config.SingleRuleConfiguration;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Builds the ShardingSphere-JDBC data source from N and M in code (YAML ranges cannot do
+ * arithmetic on placeholders): the global database for single tables, and every user
+ * table sharded by {@link UserShardingAlgorithm}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ DatabaseProperties.class, ShardingProperties.class })
+public class ShardingDataSourceConfiguration {
+
+	/** Logical tables split over N databases x M tables. */
+	static final List<String> TABLE_SHARDED = List.of("user_coupon");
+
+	/**
+	 * Logical tables with one table per shard database (an outbox the relay scans per
+	 * database).
+	 */
+	static final List<String> DATABASE_SHARDED = List.of("outbox_event");
+
+	@Bean
+	ShardRouter shardRouter(ShardingProperties sharding) {
+		return new ShardRouter(sharding.layout());
+	}
+
+	@Bean(destroyMethod = "close")
+	ShardDataSources shardDataSources(DatabaseProperties database, ShardingProperties sharding, Clock clock) {
+		ShardingLayout layout = sharding.layout();
+		// The schema must exist before the pools and ShardingSphere load table metadata.
+		new SchemaInstaller(database, layout, clock).install();
+		Map<String, HikariDataSource> pools = new LinkedHashMap<>();
+		pools.put(ShardDataSources.GLOBAL, pool(database, database.globalDatabase(), ShardDataSources.GLOBAL));
+		for (int i = 0; i < layout.databases(); i++) {
+			String name = ShardRouter.dataSourceName(i);
+			pools.put(name, pool(database, database.shardDatabase(i), name));
+		}
+		return new ShardDataSources(pools);
+	}
+
+	@Bean
+	@Primary
+	DataSource dataSource(ShardDataSources pools, ShardingProperties sharding, DatabaseProperties database)
+			throws SQLException {
+		Properties props = new Properties();
+		props.setProperty("sql-show", Boolean.toString(sharding.isShowSql()));
+		DataSource dataSource = ShardingSphereDataSourceFactory.createDataSource(database.getPrefix(), standaloneMode(),
+				pools.all(), List.of(shardingRule(sharding.layout()), singleRule()), props);
+		// ShardingSphere initialises lazily on the first connection (seconds): pay it
+		// before the
+		// process reports ready, not on a user's first request.
+		try (Connection connection = dataSource.getConnection()) {
+			connection.isValid(5);
+		}
+		return dataSource;
+	}
+
+	private static HikariDataSource pool(DatabaseProperties database, String databaseName, String poolName) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName(poolName);
+		config.setJdbcUrl(database.jdbcUrl(databaseName));
+		config.setUsername(database.getUser());
+		config.setPassword(database.getPassword());
+		config.setMaximumPoolSize(database.getPoolSize());
+		config.setMinimumIdle(1);
+		config.setConnectionTimeout(3000);
+		config.setValidationTimeout(1000);
+		// A shard that is down at start-up must not stop the others from serving.
+		config.setInitializationFailTimeout(-1);
+		return new HikariDataSource(config);
+	}
+
+	/**
+	 * Standalone mode keeps its metadata in an in-memory H2 database; a name of its own
+	 * per data source keeps two contexts in one JVM (tests) from sharing it.
+	 */
+	private static ModeConfiguration standaloneMode() {
+		Properties props = new Properties();
+		props.setProperty("provider", "H2");
+		props.setProperty("jdbc_url", "jdbc:h2:mem:shardingsphere_" + UUID.randomUUID().toString().replace("-", "")
+				+ ";DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=false;MODE=MYSQL");
+		return new ModeConfiguration("Standalone", new StandalonePersistRepositoryConfiguration("JDBC", props));
+	}
+
+	private static RuleConfiguration shardingRule(ShardingLayout layout) {
+		ShardingRuleConfiguration rule = new ShardingRuleConfiguration();
+		rule.getShardingAlgorithms().put("user_database", algorithm("database", layout));
+		rule.getShardingAlgorithms().put("user_table", algorithm("table", layout));
+		String databases = "ds_${0.." + (layout.databases() - 1) + "}";
+		for (String table : TABLE_SHARDED) {
+			ShardingTableRuleConfiguration tableRule = new ShardingTableRuleConfiguration(table,
+					databases + "." + table + "_${0.." + (layout.tables() - 1) + "}");
+			tableRule
+				.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "user_database"));
+			tableRule.setTableShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "user_table"));
+			rule.getTables().add(tableRule);
+		}
+		for (String table : DATABASE_SHARDED) {
+			ShardingTableRuleConfiguration tableRule = new ShardingTableRuleConfiguration(table,
+					databases + "." + table);
+			tableRule
+				.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "user_database"));
+			tableRule.setTableShardingStrategy(new NoneShardingStrategyConfiguration());
+			rule.getTables().add(tableRule);
+		}
+		return rule;
+	}
+
+	private static AlgorithmConfiguration algorithm(String target, ShardingLayout layout) {
+		Properties props = new Properties();
+		props.setProperty("strategy", "STANDARD");
+		props.setProperty("algorithmClassName", UserShardingAlgorithm.class.getName());
+		props.setProperty(UserShardingAlgorithm.TARGET, target);
+		props.setProperty(UserShardingAlgorithm.DATABASES, Integer.toString(layout.databases()));
+		props.setProperty(UserShardingAlgorithm.TABLES, Integer.toString(layout.tables()));
+		return new AlgorithmConfiguration("CLASS_BASED", props);
+	}
+
+	private static RuleConfiguration singleRule() {
+		return new SingleRuleConfiguration(List.of(ShardDataSources.GLOBAL + ".*"), ShardDataSources.GLOBAL);
+	}
+
+}

@@ -1,0 +1,25 @@
+package com.couponplatform.shared;
+
+/**
+ * The stable {@code code} member of every problem+json answer, with its HTTP status.
+ */
+public enum ProblemCode {
+
+	VALIDATION_FAILED(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_ELIGIBLE(403), TEMPLATE_NOT_FOUND(404),
+	COUPON_NOT_FOUND(404), NOT_FOUND(404), METHOD_NOT_ALLOWED(405), NOT_ACCEPTABLE(406), SOLD_OUT(409),
+	PER_USER_LIMIT(409), CLAIM_WINDOW_CLOSED(409), TEMPLATE_NOT_ACTIVE(409), ILLEGAL_TRANSITION(409),
+	COUPON_NOT_AVAILABLE(409), ORDER_HAS_OTHER_COUPON(409), VERSION_CONFLICT(409), UNSUPPORTED_MEDIA_TYPE(415),
+	THRESHOLD_NOT_MET(422), CODE_NOT_REDEEMABLE(422), IDEMPOTENCY_KEY_REUSED(422), RATE_LIMITED(429),
+	INTERNAL_ERROR(500), SERVICE_UNAVAILABLE(503);
+
+	private final int status;
+
+	ProblemCode(int status) {
+		this.status = status;
+	}
+
+	public int status() {
+		return this.status;
+	}
+
+}

@@ -1,0 +1,20 @@
+package com.couponplatform.shared;
+
+/**
+ * Base of every exception that a use case throws because a business rule refuses the
+ * request; the web layers turn it into problem+json with its {@link ProblemCode}.
+ */
+public abstract class RuleViolationException extends RuntimeException {
+
+	private final ProblemCode code;
+
+	protected RuleViolationException(ProblemCode code, String detail) {
+		super(detail, null, false, false);
+		this.code = code;
+	}
+
+	public ProblemCode code() {
+		return this.code;
+	}
+
+}

@@ -1,0 +1,61 @@
+package com.couponplatform.template;
+
+import java.time.Instant;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * Reads and writes {@code coupon_template} in the global database.
+ */
+@Mapper
+public interface TemplateMapper {
+
+	@Insert("""
+			INSERT INTO coupon_template (id, name, type, discount_amount, threshold_amount, percent_off,
+			  max_discount_amount, total_stock, issued, per_user_limit, claim_start, claim_end, validity_type,
+			  valid_from, valid_until, valid_days, refundable, status, version, created_by, created_at, updated_at)
+			VALUES (#{id}, #{name}, #{type}, #{discountAmount}, #{thresholdAmount}, #{percentOff},
+			  #{maxDiscountAmount}, #{totalStock}, #{issued}, #{perUserLimit}, #{claimStart}, #{claimEnd},
+			  #{validityType}, #{validFrom}, #{validUntil}, #{validDays}, #{refundable}, #{status}, #{version},
+			  #{createdBy}, #{createdAt}, #{updatedAt})
+			""")
+	void insert(TemplateRow row);
+
+	@Select("SELECT * FROM coupon_template WHERE id = #{id}")
+	TemplateRow findById(@Param("id") long id);
+
+	@Update("""
+			UPDATE coupon_template SET status = #{to}, version = version + 1, updated_at = #{now}
+			WHERE id = #{id} AND status = #{from} AND version = #{version}
+			""")
+	int updateStatus(@Param("id") long id, @Param("from") String from, @Param("to") String to,
+			@Param("version") int version, @Param("now") Instant now);
+
+	/**
+	 * Takes one unit of stock if the template can be claimed now; the database-side guard
+	 * that makes over-issue impossible whatever any cache or Redis believes.
+	 * @param id the template ID
+	 * @param now the claim instant
+	 * @return 1 when a unit was taken, 0 when sold out, not active or outside the claim
+	 * window
+	 */
+	@Update("""
+			UPDATE coupon_template SET issued = issued + 1
+			WHERE id = #{id} AND status = 'ACTIVE' AND issued < total_stock
+			  AND claim_start <= #{now} AND claim_end > #{now}
+			""")
+	int takeStock(@Param("id") long id, @Param("now") Instant now);
+
+	/**
+	 * Gives back one unit taken by {@link #takeStock} whose coupon row was not written.
+	 * @param id the template ID
+	 * @return 1 when a unit was given back
+	 */
+	@Update("UPDATE coupon_template SET issued = issued - 1 WHERE id = #{id} AND issued > 0")
+	int returnStock(@Param("id") long id);
+
+}

@@ -1,0 +1,11 @@
+package com.couponplatform.wallet;
+
+/**
+ * Where a user's coupon is in its life. An UNUSED coupon past its validity is EXPIRED to
+ * every reader, even before the expiry job rewrites its row.
+ */
+public enum CouponStatus {
+
+	UNUSED, LOCKED, USED, EXPIRED
+
+}

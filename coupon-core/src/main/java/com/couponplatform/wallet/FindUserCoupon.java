@@ -1,0 +1,33 @@
+package com.couponplatform.wallet;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * A user reads one of their coupons.
+ */
+@Service
+public class FindUserCoupon {
+
+	private final UserCouponMapper coupons;
+
+	FindUserCoupon(UserCouponMapper coupons) {
+		this.coupons = coupons;
+	}
+
+	/**
+	 * The user's coupon with that ID.
+	 * @param userId the caller
+	 * @param couponId the coupon
+	 * @return the coupon
+	 * @throws CouponNotFoundException when the user has no such coupon, including when
+	 * another user does
+	 */
+	public UserCoupon find(long userId, long couponId) {
+		UserCouponRow row = this.coupons.findById(userId, couponId);
+		if (row == null) {
+			throw new CouponNotFoundException(couponId);
+		}
+		return row.toCoupon();
+	}
+
+}

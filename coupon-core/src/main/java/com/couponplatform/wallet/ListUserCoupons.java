@@ -1,0 +1,77 @@
+package com.couponplatform.wallet;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import com.couponplatform.shared.InvalidInputException;
+
+/**
+ * A user lists their coupons, newest first, optionally by status, with keyset paging
+ * inside their own shard.
+ */
+@Service
+public class ListUserCoupons {
+
+	public static final int DEFAULT_LIMIT = 20;
+
+	public static final int MAX_LIMIT = 100;
+
+	private final UserCouponMapper coupons;
+
+	private final Clock clock;
+
+	ListUserCoupons(UserCouponMapper coupons, Clock clock) {
+		this.coupons = coupons;
+		this.clock = clock;
+	}
+
+	/**
+	 * One page of the user's coupons.
+	 * @param userId the owner
+	 * @param status a status as readers see it, or {@code null} for every coupon
+	 * @param cursor the previous page's {@code nextCursor}, or {@code null} for the first
+	 * page
+	 * @param limit page size, 1 to {@value #MAX_LIMIT}, or {@code null} for
+	 * {@value #DEFAULT_LIMIT}
+	 * @return the page
+	 * @throws InvalidInputException for a malformed cursor or an out-of-range limit
+	 */
+	public CouponPage list(long userId, CouponStatus status, String cursor, Integer limit) {
+		int size = (limit != null) ? limit : DEFAULT_LIMIT;
+		if (size < 1 || size > MAX_LIMIT) {
+			throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
+		}
+		long beforeId = parseCursor(cursor);
+		// One row more than asked tells whether there is a next page without a second
+		// query.
+		List<UserCoupon> rows = this.coupons
+			.findPage(userId, beforeId, (status != null) ? status.name() : null, this.clock.instant(), size + 1)
+			.stream()
+			.map(UserCouponRow::toCoupon)
+			.toList();
+		if (rows.size() <= size) {
+			return new CouponPage(rows, null);
+		}
+		List<UserCoupon> page = rows.subList(0, size);
+		return new CouponPage(page, Long.toString(page.get(size - 1).id()));
+	}
+
+	private static long parseCursor(String cursor) {
+		if (cursor == null || cursor.isEmpty()) {
+			return Long.MAX_VALUE;
+		}
+		try {
+			long id = Long.parseLong(cursor);
+			if (id > 0) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new InvalidInputException("cursor", "is not a cursor returned by this endpoint");
+	}
+
+}

@@ -1,0 +1,60 @@
+package com.couponplatform.wallet;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/**
+ * Reads and writes {@code user_coupon}; every statement carries {@code user_id}, so
+ * ShardingSphere routes it to exactly one physical table.
+ */
+@Mapper
+public interface UserCouponMapper {
+
+	String COLUMNS = "id, user_id, template_id, status, type, discount_amount, threshold_amount, percent_off, "
+			+ "max_discount_amount, valid_from, valid_until, claimed_at, origin, origin_ref, claim_slot, updated_at";
+
+	@Insert("INSERT INTO user_coupon (" + COLUMNS + ") VALUES (#{id}, #{userId}, #{templateId}, #{status}, #{type}, "
+			+ "#{discountAmount}, #{thresholdAmount}, #{percentOff}, #{maxDiscountAmount}, #{validFrom}, "
+			+ "#{validUntil}, #{claimedAt}, #{origin}, #{originRef}, #{claimSlot}, #{updatedAt})")
+	void insert(UserCouponRow row);
+
+	@Select("SELECT " + COLUMNS + " FROM user_coupon WHERE user_id = #{userId} AND id = #{id}")
+	UserCouponRow findById(@Param("userId") long userId, @Param("id") long id);
+
+	@Select("SELECT " + COLUMNS + " FROM user_coupon WHERE user_id = #{userId} AND origin = #{origin} "
+			+ "AND origin_ref = #{originRef}")
+	List<UserCouponRow> findByOrigin(@Param("userId") long userId, @Param("origin") String origin,
+			@Param("originRef") String originRef);
+
+	@Select("SELECT COUNT(*) FROM user_coupon WHERE user_id = #{userId} AND template_id = #{templateId} "
+			+ "AND claim_slot IS NOT NULL")
+	int countClaims(@Param("userId") long userId, @Param("templateId") long templateId);
+
+	/**
+	 * One page of a user's coupons, newest first, keyset-paged by ID.
+	 * @param userId the owner
+	 * @param beforeId only coupons with a lower ID ({@code Long.MAX_VALUE} for the first
+	 * page)
+	 * @param status a status filter as the reader sees it, or {@code null} for all
+	 * @param now the reading instant, to tell UNUSED from past-due
+	 * @param limit page size
+	 * @return the page's rows
+	 */
+	@Select("<script>SELECT " + COLUMNS
+			+ """
+					 FROM user_coupon WHERE user_id = #{userId} AND id &lt; #{beforeId}
+					<if test="status == 'UNUSED'"> AND status = 'UNUSED' AND valid_until &gt; #{now}</if>
+					<if test="status == 'EXPIRED'"> AND (status = 'EXPIRED' OR (status = 'UNUSED' AND valid_until &lt;= #{now}))</if>
+					<if test="status == 'LOCKED' or status == 'USED'"> AND status = #{status}</if>
+					ORDER BY id DESC LIMIT #{limit}
+					</script>
+					""")
+	List<UserCouponRow> findPage(@Param("userId") long userId, @Param("beforeId") long beforeId,
+			@Param("status") String status, @Param("now") Instant now, @Param("limit") int limit);
+
+}

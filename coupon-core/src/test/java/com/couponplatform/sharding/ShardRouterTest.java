@@ -1,0 +1,58 @@
+package com.couponplatform.sharding;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ShardRouterTest {
+
+	@Test
+	void routesTheProductTestVectorToDatabaseOneTableFour() {
+		assertThat(ShardRouter.hash("12345")).isEqualTo(3421846044L);
+		assertThat(new ShardRouter(new ShardingLayout(2, 8)).locateUser(12345)).isEqualTo(new ShardLocation(1, 4));
+	}
+
+	@Test
+	void computesDatabaseFromTheHashDividedByTablesAndTableFromTheRemainder() {
+		ShardRouter router = new ShardRouter(new ShardingLayout(3, 5));
+		long h = ShardRouter.hash("987654321");
+		assertThat(router.locateUser(987654321L)).isEqualTo(new ShardLocation((int) (h / 5 % 3), (int) (h % 5)));
+	}
+
+	@Test
+	void treatsTheHashAsUnsigned() {
+		// CRC32 of "12345" is above 2^31: a signed int would give a negative suffix.
+		ShardLocation location = new ShardRouter(new ShardingLayout(7, 3)).locate("12345");
+		assertThat(location.database()).isBetween(0, 6);
+		assertThat(location.table()).isBetween(0, 2);
+	}
+
+	@Test
+	void spreadsSequentialUsersEvenlyOverEveryPhysicalTable() {
+		ShardRouter router = new ShardRouter(new ShardingLayout(2, 8));
+		Map<ShardLocation, Integer> counts = new HashMap<>();
+		for (long user = 1; user <= 160_000; user++) {
+			counts.merge(router.locateUser(user), 1, Integer::sum);
+		}
+		assertThat(counts).hasSize(16);
+		assertThat(counts.values()).allSatisfy((count) -> assertThat(count).isBetween(9_000, 11_000));
+	}
+
+	@Test
+	void namesPhysicalTablesAndDataSourcesBySuffix() {
+		ShardLocation location = new ShardLocation(1, 4);
+		assertThat(location.physicalTable("user_coupon")).isEqualTo("user_coupon_4");
+		assertThat(location.dataSourceName()).isEqualTo("ds_1");
+	}
+
+	@Test
+	void refusesAnEmptyLayout() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ShardingLayout(0, 8));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ShardingLayout(2, 0));
+	}
+
+}
