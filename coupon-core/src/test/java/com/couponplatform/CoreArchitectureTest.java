@@ -39,7 +39,7 @@ class CoreArchitectureTest {
 
 	@ArchTest
 	static final ArchRule mappersStayInPersistenceRoles = classes().that()
-		.haveSimpleNameEndingWith("Mapper")
+		.areAnnotatedWith("org.apache.ibatis.annotations.Mapper")
 		.should()
 		.beInterfaces()
 		.because("mappers are MyBatis interfaces; logic belongs in use cases");

@@ -1,6 +1,9 @@
 package com.couponplatform.persistence;
 
+import java.time.Instant;
+
 import com.baomidou.mybatisplus.annotation.DbType;
+import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 import org.apache.ibatis.annotations.Mapper;
@@ -24,6 +27,12 @@ public class MybatisConfiguration {
 		// URL.
 		interceptor.addInnerInterceptor(new PaginationInnerInterceptor(DbType.MYSQL));
 		return interceptor;
+	}
+
+	@Bean
+	ConfigurationCustomizer utcInstants() {
+		return (configuration) -> configuration.getTypeHandlerRegistry()
+			.register(Instant.class, new UtcInstantTypeHandler());
 	}
 
 }

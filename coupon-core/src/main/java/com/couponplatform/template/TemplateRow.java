@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A {@code coupon_template} row as MyBatis maps it.
  */
-class TemplateRow {
+public class TemplateRow {
 
 	long id;
 

@@ -23,6 +23,8 @@ public final class TestServices {
 
 	private static final Map<String, String> ENV = System.getenv();
 
+	private static String jvmPrefix;
+
 	private TestServices() {
 	}
 
@@ -90,6 +92,20 @@ public final class TestServices {
 				dbUser(), "coupon.db.password", dbPassword(), "coupon.db.prefix", prefix, "coupon.redis.host",
 				redisHost(), "coupon.redis.port", Integer.toString(redisPort()), "coupon.redis.key-prefix",
 				prefix + ":", "coupon.rocketmq.namesrv", rocketMqNameServer());
+	}
+
+	/**
+	 * The prefix of this test JVM's application contexts; its databases are dropped when
+	 * the JVM exits.
+	 * @return a prefix shared by every Spring test context of this JVM
+	 */
+	public static synchronized String jvmPrefix() {
+		if (jvmPrefix == null) {
+			jvmPrefix = uniquePrefix();
+			String prefix = jvmPrefix;
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabases(prefix), "drop-test-databases"));
+		}
+		return jvmPrefix;
 	}
 
 	/**

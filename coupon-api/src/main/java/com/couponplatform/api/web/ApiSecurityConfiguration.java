@@ -1,0 +1,99 @@
+package com.couponplatform.api.web;
+
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.couponplatform.secret.Secrets;
+import com.couponplatform.shared.Problem;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.UserId;
+
+/**
+ * coupon-api is an OAuth2 resource server: every request but the health probes carries a
+ * bearer JWT whose subject is a user ID and whose scope is {@code coupon.user} or
+ * {@code coupon.service}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiSecurityProperties.class)
+class ApiSecurityConfiguration {
+
+	static final String USER_SCOPE = "SCOPE_coupon.user";
+
+	static final String SERVICE_SCOPE = "SCOPE_coupon.service";
+
+	private static final int MIN_SECRET_BYTES = 32;
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+		http.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+				.permitAll()
+				.requestMatchers("/api/**")
+				.hasAnyAuthority(USER_SCOPE, SERVICE_SCOPE)
+				.requestMatchers("/actuator/**")
+				.hasAuthority(SERVICE_SCOPE)
+				.anyRequest()
+				.denyAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
+			})
+				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, json,
+						Problem.of(ProblemCode.UNAUTHENTICATED, "A valid bearer token is required")))
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, json,
+						Problem.of(ProblemCode.FORBIDDEN, "The token's scope does not allow this"))))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, json,
+						Problem.of(ProblemCode.UNAUTHENTICATED, "A valid bearer token is required")))
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, json,
+						Problem.of(ProblemCode.FORBIDDEN, "The token's scope does not allow this"))));
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(ApiSecurityProperties properties) {
+		NimbusJwtDecoder decoder;
+		if (properties.getJwkSetUri() != null && !properties.getJwkSetUri().isBlank()) {
+			decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
+		}
+		else {
+			String secret = Secrets.require("COUPON_JWT_SECRET", properties.getJwtSecret(), MIN_SECRET_BYTES);
+			decoder = NimbusJwtDecoder
+				.withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+				.macAlgorithm(MacAlgorithm.HS256)
+				.build();
+		}
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
+				new JwtClaimValidator<>(JwtClaimNames.EXP, (exp) -> exp != null), subjectIsAUserId()));
+		return decoder;
+	}
+
+	/** A token whose subject is not a canonical positive user ID is refused with 401. */
+	private static OAuth2TokenValidator<Jwt> subjectIsAUserId() {
+		return (jwt) -> (UserId.parseOrNegative(jwt.getSubject()) > 0) ? OAuth2TokenValidatorResult.success()
+				: OAuth2TokenValidatorResult
+					.failure(new OAuth2Error("invalid_token", "The token's subject is not a user ID", null));
+	}
+
+}

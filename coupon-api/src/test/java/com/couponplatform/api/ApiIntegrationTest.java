@@ -1,0 +1,160 @@
+package com.couponplatform.api;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardingProperties;
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.CreateTemplate;
+import com.couponplatform.template.NewTemplate;
+import com.couponplatform.template.PublishTemplate;
+import com.couponplatform.template.TemplateType;
+import com.couponplatform.testsupport.TestServices;
+import com.couponplatform.testsupport.TestTokens;
+
+/**
+ * Base of coupon-api's integration tests: the real application on a random port over the
+ * real MariaDB shards, Redis and RocketMQ broker of the environment, in databases of this
+ * JVM's own prefix.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ApiIntegrationTest {
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	CreateTemplate createTemplate;
+
+	@Autowired
+	PublishTemplate publishTemplate;
+
+	@Autowired
+	ShardDataSources shards;
+
+	@Autowired
+	ShardingProperties sharding;
+
+	@DynamicPropertySource
+	static void services(DynamicPropertyRegistry registry) {
+		TestServices.springProperties(TestServices.jvmPrefix()).forEach((key, value) -> registry.add(key, () -> value));
+		registry.add("coupon.security.jwt-secret", () -> TestTokens.SECRET);
+	}
+
+	CouponTemplate activeTemplate(long stock, int perUserLimit) {
+		Instant now = Instant.now();
+		NewTemplate request = new NewTemplate("IT " + stock, TemplateType.FIXED_AMOUNT, 500L, null, null, null, stock,
+				perUserLimit, now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), true);
+		CouponTemplate draft = this.createTemplate.create(request, "it");
+		return this.publishTemplate.publish(draft.id());
+	}
+
+	CouponTemplate draftTemplate() {
+		Instant now = Instant.now();
+		return this.createTemplate.create(new NewTemplate("IT draft", TemplateType.FIXED_AMOUNT, 500L, null, null, null,
+				10L, 1, now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), true), "it");
+	}
+
+	Response post(String path, String token, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return send(request, token);
+	}
+
+	Response get(String path, String token) {
+		return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+	}
+
+	String claimBody(long templateId, String requestId) {
+		return "{\"templateId\":\"" + templateId + "\",\"requestId\":\"" + requestId + "\"}";
+	}
+
+	/**
+	 * Counts a template's coupons in every physical table of every shard, bypassing
+	 * ShardingSphere.
+	 */
+	int couponRows(long templateId) {
+		int total = 0;
+		for (var shard : this.shards.shards().values()) {
+			try (Connection connection = shard.getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					try (PreparedStatement count = connection
+						.prepareStatement("SELECT COUNT(*) FROM user_coupon_" + t + " WHERE template_id = ?")) {
+						count.setLong(1, templateId);
+						try (ResultSet result = count.executeQuery()) {
+							result.next();
+							total += result.getInt(1);
+						}
+					}
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return total;
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private Response send(HttpRequest.Builder request, String token) {
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			JsonNode body = response.body().isEmpty() ? this.json.nullNode() : this.json.readTree(response.body());
+			return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().firstValue("Location").orElse(null));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("HTTP call failed", ex);
+		}
+	}
+
+	/**
+	 * An HTTP answer.
+	 *
+	 * @param status the status code
+	 * @param body the parsed JSON body
+	 * @param contentType the Content-Type header
+	 * @param location the Location header, or {@code null}
+	 */
+	record Response(int status, JsonNode body, String contentType, String location) {
+
+		String code() {
+			return this.body.path("code").asText();
+		}
+
+	}
+
+}

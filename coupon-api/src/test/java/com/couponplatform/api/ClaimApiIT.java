@@ -1,0 +1,239 @@
+package com.couponplatform.api;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import com.couponplatform.sharding.ShardLocation;
+import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.testsupport.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The claim and wallet slice over HTTP: the contract's statuses and codes, idempotency,
+ * user isolation and placement.
+ */
+class ClaimApiIT extends ApiIntegrationTest {
+
+	@Test
+	void claimsACouponIntoTheUsersOwnPhysicalTableAndListsIt() throws Exception {
+		CouponTemplate template = activeTemplate(10, 1);
+		long userId = 12345;
+		Response claimed = post("/api/v1/claims", TestTokens.user(userId), claimBody(template.id(), "r-1"));
+
+		assertThat(claimed.status()).isEqualTo(201);
+		String couponId = claimed.body().path("couponId").asText();
+		assertThat(claimed.location()).isEqualTo("/api/v1/coupons/" + couponId);
+		assertThat(claimed.body().path("templateId").asText()).isEqualTo(Long.toString(template.id()));
+		assertThat(claimed.body().path("userId").asText()).isEqualTo("12345");
+		assertThat(claimed.body().path("status").asText()).isEqualTo("UNUSED");
+		assertThat(claimed.body().path("discountAmount").asLong()).isEqualTo(500);
+
+		Response list = get("/api/v1/coupons", TestTokens.user(userId));
+		assertThat(list.status()).isEqualTo(200);
+		assertThat(list.body().path("items")).hasSize(1);
+		assertThat(list.body().path("items").get(0)).isEqualTo(claimed.body());
+		assertThat(list.body().path("nextCursor").isNull()).isTrue();
+		assertThat(get("/api/v1/coupons/" + couponId, TestTokens.user(userId)).body()).isEqualTo(claimed.body());
+
+		// 12345 lives in ds_1.user_coupon_4 with N=2, M=8 (PRODUCT.md's test vector).
+		ShardLocation location = new ShardRouter(this.sharding.layout()).locateUser(userId);
+		assertThat(location).isEqualTo(new ShardLocation(1, 4));
+		try (Connection connection = this.shards.shard(location.database()).getConnection();
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT user_id FROM " + location.physicalTable("user_coupon") + " WHERE id = ?")) {
+			query.setLong(1, Long.parseLong(couponId));
+			try (ResultSet row = query.executeQuery()) {
+				assertThat(row.next()).isTrue();
+				assertThat(row.getLong(1)).isEqualTo(userId);
+			}
+		}
+		assertThat(couponRows(template.id())).isEqualTo(1);
+	}
+
+	@Test
+	void replaysTheSameCouponForTheSameRequestIdAndRefusesItsReuseForAnotherTemplate() {
+		CouponTemplate template = activeTemplate(10, 5);
+		CouponTemplate other = activeTemplate(10, 5);
+		String token = TestTokens.user(222);
+		Response first = post("/api/v1/claims", token, claimBody(template.id(), "same"));
+		Response replay = post("/api/v1/claims", token, claimBody(template.id(), "same"));
+		Response reused = post("/api/v1/claims", token, claimBody(other.id(), "same"));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(replay.status()).isEqualTo(200);
+		assertThat(replay.body()).isEqualTo(first.body());
+		assertThat(reused.status()).isEqualTo(422);
+		assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(couponRows(template.id())).isEqualTo(1);
+		assertThat(couponRows(other.id())).isZero();
+	}
+
+	@Test
+	void enforcesThePerUserLimitAndTheStock() {
+		CouponTemplate template = activeTemplate(2, 1);
+		assertThat(post("/api/v1/claims", TestTokens.user(301), claimBody(template.id(), "a")).status()).isEqualTo(201);
+		Response again = post("/api/v1/claims", TestTokens.user(301), claimBody(template.id(), "b"));
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.code()).isEqualTo("PER_USER_LIMIT");
+		assertThat(post("/api/v1/claims", TestTokens.user(302), claimBody(template.id(), "a")).status()).isEqualTo(201);
+		Response soldOut = post("/api/v1/claims", TestTokens.user(303), claimBody(template.id(), "a"));
+		assertThat(soldOut.status()).isEqualTo(409);
+		assertThat(soldOut.code()).isEqualTo("SOLD_OUT");
+		assertThat(couponRows(template.id())).isEqualTo(2);
+	}
+
+	@Test
+	void refusesUnknownAndInactiveTemplates() {
+		Response unknown = post("/api/v1/claims", TestTokens.user(5), claimBody(987654321L, "x"));
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.code()).isEqualTo("TEMPLATE_NOT_FOUND");
+		CouponTemplate draft = draftTemplate();
+		Response inactive = post("/api/v1/claims", TestTokens.user(5), claimBody(draft.id(), "x"));
+		assertThat(inactive.status()).isEqualTo(409);
+		assertThat(inactive.code()).isEqualTo("TEMPLATE_NOT_ACTIVE");
+		assertThat(couponRows(draft.id())).isZero();
+	}
+
+	@Test
+	void letsTheCheckoutServiceActForTheUserItNames() {
+		CouponTemplate template = activeTemplate(10, 1);
+		Response claimed = post("/api/v1/claims", TestTokens.service(),
+				"{\"templateId\":\"" + template.id() + "\",\"requestId\":\"svc\",\"userId\":\"4242\"}");
+		assertThat(claimed.status()).isEqualTo(201);
+		assertThat(claimed.body().path("userId").asText()).isEqualTo("4242");
+		assertThat(get("/api/v1/coupons?userId=4242", TestTokens.service()).body().path("items")).hasSize(1);
+		Response unnamed = post("/api/v1/claims", TestTokens.service(), claimBody(template.id(), "svc2"));
+		assertThat(unnamed.status()).isEqualTo(400);
+		assertThat(unnamed.body().path("errors").get(0).path("field").asText()).isEqualTo("userId");
+	}
+
+	@Test
+	void pagesAUsersCouponsNewestFirst() {
+		long userId = 5151;
+		for (int i = 0; i < 5; i++) {
+			assertThat(post("/api/v1/claims", TestTokens.user(userId), claimBody(activeTemplate(5, 1).id(), "p" + i))
+				.status()).isEqualTo(201);
+		}
+		Response page1 = get("/api/v1/coupons?limit=2&status=UNUSED", TestTokens.user(userId));
+		Response page2 = get("/api/v1/coupons?limit=2&status=UNUSED&cursor=" + page1.body().path("nextCursor").asText(),
+				TestTokens.user(userId));
+		Response page3 = get("/api/v1/coupons?limit=2&status=UNUSED&cursor=" + page2.body().path("nextCursor").asText(),
+				TestTokens.user(userId));
+		assertThat(page1.body().path("items")).hasSize(2);
+		assertThat(page2.body().path("items")).hasSize(2);
+		assertThat(page3.body().path("items")).hasSize(1);
+		assertThat(page3.body().path("nextCursor").isNull()).isTrue();
+		assertThat(page1.body().path("items").get(0).path("couponId").asLong())
+			.isGreaterThan(page1.body().path("items").get(1).path("couponId").asLong());
+		assertThat(get("/api/v1/coupons?status=USED", TestTokens.user(userId)).body().path("items")).isEmpty();
+	}
+
+	@Nested
+	class MalformedInput {
+
+		@Test
+		void answers400AndWritesNothing() {
+			CouponTemplate template = activeTemplate(10, 1);
+			String token = TestTokens.user(9001);
+			assertInvalid(post("/api/v1/claims", token, "{not json"), "body");
+			assertInvalid(post("/api/v1/claims", token, "{\"requestId\":\"r\"}"), "templateId");
+			assertInvalid(post("/api/v1/claims", token, "{\"templateId\":\"abc\",\"requestId\":\"r\"}"), "templateId");
+			assertInvalid(post("/api/v1/claims", token, claimBody(template.id(), "has spaces")), "requestId");
+			assertInvalid(post("/api/v1/claims", token, claimBody(template.id(), "x".repeat(65))), "requestId");
+			assertInvalid(post("/api/v1/claims", token,
+					"{\"templateId\":\"" + template.id() + "\",\"requestId\":\"r\",\"extra\":1}"), "extra");
+			assertInvalid(get("/api/v1/coupons?limit=0", token), "limit");
+			assertInvalid(get("/api/v1/coupons?limit=101", token), "limit");
+			assertInvalid(get("/api/v1/coupons?status=GONE", token), "status");
+			assertInvalid(get("/api/v1/coupons?cursor=zz", token), "cursor");
+			assertThat(couponRows(template.id())).isZero();
+		}
+
+		private void assertInvalid(Response response, String field) {
+			assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
+			assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo(field);
+		}
+
+	}
+
+	@Nested
+	class Authentication {
+
+		@Test
+		void answers401WithoutAValidToken() {
+			CouponTemplate template = activeTemplate(10, 1);
+			String body = claimBody(template.id(), "auth");
+			Instant inAnHour = Instant.now().plusSeconds(3600);
+			assertUnauthenticated(post("/api/v1/claims", null, body));
+			assertUnauthenticated(post("/api/v1/claims", "not-a-jwt", body));
+			assertUnauthenticated(post("/api/v1/claims",
+					TestTokens.sign("another-secret-another-secret-another", "7", "coupon.user", inAnHour), body));
+			assertUnauthenticated(post("/api/v1/claims",
+					TestTokens.sign(TestTokens.SECRET, "7", "coupon.user", Instant.now().minusSeconds(600)), body));
+			assertUnauthenticated(
+					post("/api/v1/claims", TestTokens.sign(TestTokens.SECRET, "7", "coupon.user", null), body));
+			assertUnauthenticated(
+					post("/api/v1/claims", TestTokens.sign(TestTokens.SECRET, "alice", "coupon.user", inAnHour), body));
+			assertUnauthenticated(
+					post("/api/v1/claims", TestTokens.sign(TestTokens.SECRET, "007", "coupon.user", inAnHour), body));
+			assertUnauthenticated(get("/api/v1/coupons", null));
+			assertThat(couponRows(template.id())).isZero();
+		}
+
+		@Test
+		void answers403ForAWrongScopeOrAnotherUsersId() {
+			CouponTemplate template = activeTemplate(10, 1);
+			Response noScope = post("/api/v1/claims",
+					TestTokens.sign(TestTokens.SECRET, "7", "profile", Instant.now().plusSeconds(60)),
+					claimBody(template.id(), "s"));
+			assertThat(noScope.status()).isEqualTo(403);
+			assertThat(noScope.code()).isEqualTo("FORBIDDEN");
+			Response otherUser = post("/api/v1/claims", TestTokens.user(7),
+					"{\"templateId\":\"" + template.id() + "\",\"requestId\":\"s\",\"userId\":\"8\"}");
+			assertThat(otherUser.status()).isEqualTo(403);
+			assertThat(get("/api/v1/coupons?userId=8", TestTokens.user(7)).status()).isEqualTo(403);
+			assertThat(couponRows(template.id())).isZero();
+		}
+
+		private void assertUnauthenticated(Response response) {
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.code()).isEqualTo("UNAUTHENTICATED");
+		}
+
+	}
+
+	@Test
+	void neverShowsOneUsersCouponToAnother() {
+		CouponTemplate template = activeTemplate(10, 1);
+		Response owned = post("/api/v1/claims", TestTokens.user(8801), claimBody(template.id(), "mine"));
+		String couponId = owned.body().path("couponId").asText();
+
+		Response stranger = get("/api/v1/coupons/" + couponId, TestTokens.user(8802));
+		assertThat(stranger.status()).isEqualTo(404);
+		assertThat(stranger.code()).isEqualTo("COUPON_NOT_FOUND");
+		assertThat(get("/api/v1/coupons", TestTokens.user(8802)).body().path("items")).isEmpty();
+		assertThat(get("/api/v1/coupons/" + couponId, TestTokens.user(8801)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void reportsEachShardRedisAndTheBrokerAsHealthComponents() {
+		Response health = get("/actuator/health", null);
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body().path("status").asText()).isEqualTo("UP");
+		assertThat(health.body().path("components").path("shards").path("components").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("ds_global", "ds_0", "ds_1");
+		assertThat(health.body().path("components").path("redis").path("status").asText()).isEqualTo("UP");
+		assertThat(health.body().path("components").path("broker").path("status").asText()).isEqualTo("UP");
+	}
+
+}

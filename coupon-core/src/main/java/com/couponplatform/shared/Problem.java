@@ -1,0 +1,58 @@
+package com.couponplatform.shared;
+
+import java.util.List;
+
+/**
+ * The body of an RFC 9457 problem+json answer, with the platform's stable {@code code};
+ * plain Java so that the HTTP services and batch tools describe failures the same way.
+ *
+ * @param type a URI naming the problem type
+ * @param title a short summary of the problem type
+ * @param status the HTTP status
+ * @param detail what went wrong this time, for a person to read
+ * @param code the stable code clients branch on
+ * @param errors the invalid fields, for {@code VALIDATION_FAILED}; otherwise {@code null}
+ */
+public record Problem(String type, String title, int status, String detail, String code, List<FieldViolation> errors) {
+
+	private static final String TYPE_BASE = "https://coupon-platform.dev/problems/";
+
+	/**
+	 * A problem without field errors.
+	 * @param code the stable code, which also gives the status
+	 * @param detail what went wrong
+	 * @return the problem
+	 */
+	public static Problem of(ProblemCode code, String detail) {
+		return new Problem(TYPE_BASE + code.name().toLowerCase().replace('_', '-'), title(code), code.status(), detail,
+				code.name(), null);
+	}
+
+	/**
+	 * The problem a refused rule answers with.
+	 * @param violation the refusal
+	 * @return the problem, with field errors when the input was invalid
+	 */
+	public static Problem of(RuleViolationException violation) {
+		if (violation instanceof InvalidInputException invalid) {
+			return invalid(invalid.violations());
+		}
+		return of(violation.code(), violation.getMessage());
+	}
+
+	/**
+	 * A {@code VALIDATION_FAILED} problem listing every invalid field.
+	 * @param violations the invalid fields
+	 * @return the problem
+	 */
+	public static Problem invalid(List<FieldViolation> violations) {
+		Problem base = of(ProblemCode.VALIDATION_FAILED, "The request is invalid: see errors");
+		return new Problem(base.type, base.title, base.status, base.detail, base.code, List.copyOf(violations));
+	}
+
+	private static String title(ProblemCode code) {
+		String words = code.name().replace('_', ' ').toLowerCase();
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+}

@@ -1,0 +1,37 @@
+# Shared helpers of run.sh and test.sh. Sourced, not executed.
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RUN_DIR="${COUPON_RUN_DIR:-$ROOT_DIR/.run}"
+
+say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+# True when something accepts TCP connections on host:port (bash's /dev/tcp: no nc needed).
+port_open() {
+  (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
+}
+
+# wait_for_port HOST PORT SECONDS WHAT
+wait_for_port() {
+  local deadline=$((SECONDS + $3))
+  until port_open "$1" "$2"; do
+    [ "$SECONDS" -lt "$deadline" ] || die "$4 did not listen on $1:$2 within $3 s"
+    sleep 0.5
+  done
+}
+
+# Maven through the wrapper, quiet and in batch mode.
+mvnw() { (cd "$ROOT_DIR" && ./mvnw -B -q "$@"); }
+
+# stop_pid FILE: SIGTERM the process recorded in FILE, wait, then SIGKILL if it lingers.
+stop_pid() {
+  local file=$1 pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
