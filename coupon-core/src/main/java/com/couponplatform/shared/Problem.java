@@ -1,6 +1,9 @@
 package com.couponplatform.shared;
 
 import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
  * The body of an RFC 9457 problem+json answer, with the platform's stable {@code code};
@@ -48,6 +51,50 @@ public record Problem(String type, String title, int status, String detail, Stri
 	public static Problem invalid(List<FieldViolation> violations) {
 		Problem base = of(ProblemCode.VALIDATION_FAILED, "The request is invalid: see errors");
 		return new Problem(base.type, base.title, base.status, base.detail, base.code, List.copyOf(violations));
+	}
+
+	/**
+	 * The problem for a status the web framework chose itself (unknown path, wrong method
+	 * …).
+	 * @param status the HTTP status
+	 * @param detail what went wrong
+	 * @return the problem, with the status kept
+	 */
+	public static Problem forStatus(int status, String detail) {
+		ProblemCode code = switch (status) {
+			case 400 -> ProblemCode.VALIDATION_FAILED;
+			case 401 -> ProblemCode.UNAUTHENTICATED;
+			case 403 -> ProblemCode.FORBIDDEN;
+			case 404 -> ProblemCode.NOT_FOUND;
+			case 405 -> ProblemCode.METHOD_NOT_ALLOWED;
+			case 406 -> ProblemCode.NOT_ACCEPTABLE;
+			case 415 -> ProblemCode.UNSUPPORTED_MEDIA_TYPE;
+			case 503 -> ProblemCode.SERVICE_UNAVAILABLE;
+			default -> ProblemCode.INTERNAL_ERROR;
+		};
+		if (code == ProblemCode.VALIDATION_FAILED) {
+			return invalid(List.of(new FieldViolation("request", detail)));
+		}
+		Problem problem = of(code, detail);
+		return new Problem(problem.type, problem.title, status, detail, problem.code, null);
+	}
+
+	/**
+	 * The problem for a request body that is not JSON or does not bind (a wrong type, an
+	 * unknown field), naming the offending field by its JSON path where Jackson knows it.
+	 * @param cause the parse or binding failure
+	 * @return a {@code VALIDATION_FAILED} problem
+	 */
+	public static Problem unreadableBody(Throwable cause) {
+		if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			String field = mapping.getPath()
+				.stream()
+				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining("."));
+			return invalid(List.of(new FieldViolation(field, "has an invalid value or is not a known field")));
+		}
+		return invalid(List.of(new FieldViolation("body", "is not a valid JSON document")));
 	}
 
 	private static String title(ProblemCode code) {

@@ -1,0 +1,67 @@
+package com.couponplatform.admin.template;
+
+import java.time.Instant;
+
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.DiscountRule;
+import com.couponplatform.template.Validity;
+
+/**
+ * A template as the back office sees it; IDs as strings, money in minor units.
+ *
+ * @param id the template ID
+ * @param name the operator's name for it
+ * @param type the discount type
+ * @param discountAmount amount off
+ * @param thresholdAmount order amount that must be reached
+ * @param percentOff percentage off
+ * @param maxDiscountAmount cap of a percentage discount
+ * @param totalStock coupons that may ever be issued
+ * @param issued coupons taken from the stock so far
+ * @param perUserLimit claims allowed per user
+ * @param claimStart start of the claim window
+ * @param claimEnd end of the claim window (exclusive)
+ * @param validity when a claimed coupon can be used
+ * @param refundable whether a refund gives the coupon back
+ * @param status lifecycle status
+ * @param version optimistic-lock version
+ * @param createdBy who created it
+ * @param createdAt when
+ * @param updatedAt last change
+ */
+record TemplateResponse(String id, String name, String type, Long discountAmount, Long thresholdAmount,
+		Integer percentOff, Long maxDiscountAmount, long totalStock, long issued, int perUserLimit, Instant claimStart,
+		Instant claimEnd, ValidityResponse validity, boolean refundable, String status, int version, String createdBy,
+		Instant createdAt, Instant updatedAt) {
+
+	static TemplateResponse of(CouponTemplate template) {
+		DiscountRule rule = template.rule();
+		return new TemplateResponse(Long.toString(template.id()), template.name(), rule.type().name(),
+				rule.discountAmount(), rule.thresholdAmount(), rule.percentOff(), rule.maxDiscountAmount(),
+				template.totalStock(), template.issued(), template.perUserLimit(), template.claimStart(),
+				template.claimEnd(), ValidityResponse.of(template.validity()), template.refundable(),
+				template.status().name(), template.version(), template.createdBy(), template.createdAt(),
+				template.updatedAt());
+	}
+
+	/**
+	 * A validity: {@code FIXED} with {@code from} and {@code until}, or {@code RELATIVE}
+	 * with {@code days}.
+	 *
+	 * @param type FIXED or RELATIVE
+	 * @param from start of a fixed window
+	 * @param until end of a fixed window (exclusive)
+	 * @param days length of a relative window
+	 */
+	record ValidityResponse(String type, Instant from, Instant until, Integer days) {
+
+		static ValidityResponse of(Validity validity) {
+			if (validity instanceof Validity.Fixed fixed) {
+				return new ValidityResponse("FIXED", fixed.from(), fixed.until(), null);
+			}
+			return new ValidityResponse("RELATIVE", null, null, ((Validity.Relative) validity).days());
+		}
+
+	}
+
+}

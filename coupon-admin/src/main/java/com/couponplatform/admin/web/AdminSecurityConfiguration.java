@@ -1,0 +1,97 @@
+package com.couponplatform.admin.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.couponplatform.secret.Secrets;
+import com.couponplatform.shared.Problem;
+import com.couponplatform.shared.ProblemCode;
+
+/**
+ * Every back-office call needs a login (HTTP Basic for the API) and a role: VIEWER reads,
+ * OPERATOR changes templates, jobs and batches, ADMIN does everything including the
+ * migration console.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminUsersProperties.class)
+class AdminSecurityConfiguration {
+
+	static final String VIEWER = "VIEWER";
+
+	static final String OPERATOR = "OPERATOR";
+
+	static final String ADMIN = "ADMIN";
+
+	private static final Set<String> ROLES = Set.of(VIEWER, OPERATOR, ADMIN);
+
+	private static final int MIN_PASSWORD_BYTES = 12;
+
+	@Bean
+	SecurityFilterChain adminSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/api/**"))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+				.permitAll()
+				.requestMatchers("/admin/api/v1/migration/**")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/admin/api/**")
+				.hasAnyRole(VIEWER, OPERATOR, ADMIN)
+				.requestMatchers("/admin/api/**")
+				.hasAnyRole(OPERATOR, ADMIN)
+				.requestMatchers("/actuator/**")
+				.hasRole(ADMIN)
+				.anyRequest()
+				.denyAll())
+			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"coupon-admin\"");
+				ProblemResponses.write(response, json,
+						Problem.of(ProblemCode.UNAUTHENTICATED, "Valid back-office credentials are required"));
+			}))
+			.exceptionHandling(
+					(exceptions) -> exceptions.accessDeniedHandler((request, response, ex) -> ProblemResponses
+						.write(response, json, Problem.of(ProblemCode.FORBIDDEN, "Your role does not allow this"))));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService adminUsers(AdminUsersProperties properties, PasswordEncoder encoder) {
+		String password = Secrets.require("COUPON_ADMIN_PASSWORD", properties.getPassword(), MIN_PASSWORD_BYTES);
+		List<UserDetails> users = new ArrayList<>();
+		users.add(User.withUsername("admin").password(encoder.encode(password)).roles(VIEWER, OPERATOR, ADMIN).build());
+		for (AdminUsersProperties.User user : properties.getUsers()) {
+			if (!ROLES.containsAll(user.getRoles()) || user.getRoles().isEmpty()) {
+				throw new IllegalStateException("Back-office user " + user.getName() + " has roles " + user.getRoles()
+						+ "; each must be one of " + ROLES);
+			}
+			users.add(User.withUsername(user.getName())
+				.password(user.getPassword())
+				.roles(user.getRoles().toArray(String[]::new))
+				.build());
+		}
+		return new InMemoryUserDetailsManager(users);
+	}
+
+}

@@ -1,0 +1,32 @@
+package com.couponplatform.admin.web;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.couponplatform.shared.Problem;
+
+/**
+ * Writes {@link Problem}s as {@code application/problem+json}, from controllers and from
+ * the security filters alike.
+ */
+final class ProblemResponses {
+
+	private ProblemResponses() {
+	}
+
+	static ResponseEntity<Object> entity(Problem problem) {
+		return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	static void write(HttpServletResponse response, ObjectMapper json, Problem problem) throws IOException {
+		response.setStatus(problem.status());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}
