@@ -61,7 +61,7 @@ abstract class ApiIntegrationTest {
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		TestServices.springProperties(TestServices.jvmPrefix()).forEach((key, value) -> registry.add(key, () -> value));
-		registry.add("coupon.security.jwt-secret", () -> TestTokens.SECRET);
+		registry.add("coupon.jwt.secret", () -> TestTokens.SECRET);
 	}
 
 	CouponTemplate activeTemplate(long stock, int perUserLimit) {

@@ -36,9 +36,9 @@ class ApiStartupIT {
 		TestServices.springProperties(TestServices.jvmPrefix())
 			.forEach((key, value) -> args.add("--" + key + "=" + value));
 		args.add("--server.port=0");
-		if (secret != null) {
-			args.add("--coupon.security.jwt-secret=" + secret);
-		}
+		// Explicitly empty when absent, so that a secret in the developer's environment
+		// cannot leak in.
+		args.add("--coupon.jwt.secret=" + ((secret != null) ? secret : ""));
 		var context = SpringApplication.run(CouponApiApplication.class, args.toArray(String[]::new));
 		context.close();
 		assertThat(context).as("the context should not have started").isNull();

@@ -1,6 +1,7 @@
 package com.couponplatform.time;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,10 @@ public class ClockConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {
-		return Clock.systemUTC();
+		// Milliseconds, the precision instants are stored with: what a creation answers
+		// is then
+		// exactly what a later read returns.
+		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
 	@Bean

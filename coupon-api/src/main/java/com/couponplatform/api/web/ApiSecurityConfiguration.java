@@ -78,7 +78,7 @@ class ApiSecurityConfiguration {
 			decoder = NimbusJwtDecoder.withJwkSetUri(properties.getJwkSetUri()).build();
 		}
 		else {
-			String secret = Secrets.require("COUPON_JWT_SECRET", properties.getJwtSecret(), MIN_SECRET_BYTES);
+			String secret = Secrets.require("COUPON_JWT_SECRET", properties.getSecret(), MIN_SECRET_BYTES);
 			decoder = NimbusJwtDecoder
 				.withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
 				.macAlgorithm(MacAlgorithm.HS256)

