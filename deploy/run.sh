@@ -35,10 +35,16 @@ EMBEDDED_DB_PORT="${COUPON_EMBEDDED_DB_PORT:-13306}"
 EMBEDDED_REDIS_PORT="${COUPON_EMBEDDED_REDIS_PORT:-16379}"
 mkdir -p "$HOME_DIR"
 
+# One run.sh per name: its pid files are this instance's, and cleanup must never stop another's.
+LOCK="$HOME_DIR/run.pid"
+if [ -f "$LOCK" ] && kill -0 "$(cat "$LOCK")" 2>/dev/null; then
+  die "another ./deploy/run.sh (pid $(cat "$LOCK")) is running as '$NAME'; stop it, or set COUPON_RUN_NAME and other ports"
+fi
 for port in "$API_PORT" "$ADMIN_PORT"; do
   port_open 127.0.0.1 "$port" && die "port $port is in use (is the platform already running?). Stop it, or set COUPON_API_PORT / COUPON_ADMIN_PORT."
 done
 
+echo $$ >"$LOCK"
 STARTED_EMBEDDED=false STARTED_ROCKETMQ=false
 cleanup() {
   trap - INT TERM EXIT
@@ -47,6 +53,7 @@ cleanup() {
   stop_pid "$HOME_DIR/admin.pid"
   [ "$STARTED_ROCKETMQ" = true ] && rocketmq_stop "$NAME"
   [ "$STARTED_EMBEDDED" = true ] && embedded_stop "$NAME"
+  rm -f "$LOCK"
   say "Stopped"
 }
 trap cleanup INT TERM EXIT

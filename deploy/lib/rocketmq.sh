@@ -4,23 +4,13 @@
 
 ROCKETMQ_LIB="$RUN_DIR/rocketmq-lib"
 
-rocketmq_lib() {
-  if [ ! -f "$ROCKETMQ_LIB/.complete" ]; then
-    say "Fetching the RocketMQ 5.5.0 server jars from Maven Central (once, ~94 MB)"
-    rm -rf "$ROCKETMQ_LIB"
-    mvnw -f deploy/rocketmq/pom.xml dependency:copy-dependencies -DoutputDirectory="$ROCKETMQ_LIB" \
-      || die "could not fetch the RocketMQ jars"
-    touch "$ROCKETMQ_LIB/.complete"
-  fi
-}
-
 rocketmq_start() {
   local name=$1 namesrv_port=$2 broker_port=$3 home="$RUN_DIR/rocketmq-$1"
   if port_open 127.0.0.1 "$namesrv_port"; then
     say "RocketMQ name server already answers on 127.0.0.1:$namesrv_port: using it"
     return 0
   fi
-  rocketmq_lib
+  fetch_jars deploy/rocketmq/pom.xml "$ROCKETMQ_LIB" "the RocketMQ 5.5.0 server jars (~94 MB)"
   mkdir -p "$home/store" "$home/home"
   cat >"$home/namesrv.properties" <<CONF
 listenPort=$namesrv_port

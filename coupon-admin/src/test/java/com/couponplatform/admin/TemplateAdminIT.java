@@ -1,19 +1,12 @@
 package com.couponplatform.admin;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.testsupport.RealServices;
+import com.couponplatform.testsupport.TestHttp;
+import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The back-office template API over HTTP with real logins and roles, over the real global
  * database.
  */
+@RealServices
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "coupon.admin.password=admin-it-password", "coupon.admin.users[0].name=viewer",
 				"coupon.admin.users[0].password={noop}viewer-it-password", "coupon.admin.users[0].roles=VIEWER",
@@ -45,13 +42,8 @@ class TemplateAdminIT {
 
 	private static final String OPERATOR = basic("operator", "operator-it-password");
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	ObjectMapper json;
 
 	@Autowired
 	ShardDataSources shards;
@@ -64,38 +56,38 @@ class TemplateAdminIT {
 	@Test
 	void createsADraftAndPublishesIt() {
 		Answer created = call("POST", "/admin/api/v1/templates", OPERATOR, validTemplate());
-		assertThat(created.status).isEqualTo(201);
-		String id = created.body.path("id").asText();
-		assertThat(created.location).isEqualTo("/admin/api/v1/templates/" + id);
-		assertThat(created.body.path("status").asText()).isEqualTo("DRAFT");
-		assertThat(created.body.path("type").asText()).isEqualTo("THRESHOLD");
-		assertThat(created.body.path("createdBy").asText()).isEqualTo("operator");
-		assertThat(created.body.path("claimEnd").asText()).isEqualTo("2031-01-01T00:00:00Z");
-		assertThat(created.body.path("validity").path("days").asInt()).isEqualTo(30);
-		assertThat(created.body.path("issued").asLong()).isZero();
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.body().path("id").asText();
+		assertThat(created.location()).isEqualTo("/admin/api/v1/templates/" + id);
+		assertThat(created.body().path("status").asText()).isEqualTo("DRAFT");
+		assertThat(created.body().path("type").asText()).isEqualTo("THRESHOLD");
+		assertThat(created.body().path("createdBy").asText()).isEqualTo("operator");
+		assertThat(created.body().path("claimEnd").asText()).isEqualTo("2031-01-01T00:00:00Z");
+		assertThat(created.body().path("validity").path("days").asInt()).isEqualTo(30);
+		assertThat(created.body().path("issued").asLong()).isZero();
 
 		Answer published = call("POST", "/admin/api/v1/templates/" + id + "/publish", OPERATOR, "");
-		assertThat(published.status).isEqualTo(200);
-		assertThat(published.body.path("status").asText()).isEqualTo("ACTIVE");
-		assertThat(published.body.path("version").asInt()).isEqualTo(1);
+		assertThat(published.status()).isEqualTo(200);
+		assertThat(published.body().path("status").asText()).isEqualTo("ACTIVE");
+		assertThat(published.body().path("version").asInt()).isEqualTo(1);
 
 		Answer again = call("POST", "/admin/api/v1/templates/" + id + "/publish", ADMIN, "");
-		assertThat(again.status).isEqualTo(409);
-		assertThat(again.body.path("code").asText()).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.body().path("code").asText()).isEqualTo("ILLEGAL_TRANSITION");
 
 		Answer read = call("GET", "/admin/api/v1/templates/" + id, VIEWER, null);
-		assertThat(read.status).isEqualTo(200);
-		assertThat(read.body.path("status").asText()).isEqualTo("ACTIVE");
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.body().path("status").asText()).isEqualTo("ACTIVE");
 		Answer statistics = call("GET", "/admin/api/v1/templates/" + id + "/statistics", VIEWER, null);
-		assertThat(statistics.body.path("issued").asLong()).isZero();
+		assertThat(statistics.body().path("issued").asLong()).isZero();
 	}
 
 	@Test
 	void answers404ForAnUnknownTemplate() {
 		Answer missing = call("GET", "/admin/api/v1/templates/123456789", VIEWER, null);
-		assertThat(missing.status).isEqualTo(404);
-		assertThat(missing.body.path("code").asText()).isEqualTo("TEMPLATE_NOT_FOUND");
-		assertThat(call("POST", "/admin/api/v1/templates/123456789/publish", ADMIN, "").status).isEqualTo(404);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.body().path("code").asText()).isEqualTo("TEMPLATE_NOT_FOUND");
+		assertThat(call("POST", "/admin/api/v1/templates/123456789/publish", ADMIN, "").status()).isEqualTo(404);
 	}
 
 	@Nested
@@ -124,10 +116,10 @@ class TemplateAdminIT {
 		}
 
 		private void assertFields(Answer answer, String... fields) {
-			assertThat(answer.status).as(answer.body.toString()).isEqualTo(400);
-			assertThat(answer.contentType).startsWith("application/problem+json");
-			assertThat(answer.body.path("code").asText()).isEqualTo("VALIDATION_FAILED");
-			assertThat(answer.body.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(fields);
+			assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+			assertThat(answer.contentType()).startsWith("application/problem+json");
+			assertThat(answer.body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+			assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(fields);
 		}
 
 	}
@@ -141,10 +133,10 @@ class TemplateAdminIT {
 			for (String credentials : new String[] { null, basic("admin", "wrong-password"), basic("nobody", "x"),
 					"Bearer abc" }) {
 				Answer answer = call("POST", "/admin/api/v1/templates", credentials, validTemplate());
-				assertThat(answer.status).isEqualTo(401);
-				assertThat(answer.body.path("code").asText()).isEqualTo("UNAUTHENTICATED");
+				assertThat(answer.status()).isEqualTo(401);
+				assertThat(answer.body().path("code").asText()).isEqualTo("UNAUTHENTICATED");
 			}
-			assertThat(call("GET", "/admin/api/v1/templates/1", null, null).status).isEqualTo(401);
+			assertThat(call("GET", "/admin/api/v1/templates/1", null, null).status()).isEqualTo(401);
 			assertThat(templateRows()).isEqualTo(before);
 		}
 
@@ -152,10 +144,10 @@ class TemplateAdminIT {
 		void answers403WhenTheRoleDoesNotAllowTheAction() {
 			int before = templateRows();
 			Answer viewerCreates = call("POST", "/admin/api/v1/templates", VIEWER, validTemplate());
-			assertThat(viewerCreates.status).isEqualTo(403);
-			assertThat(viewerCreates.body.path("code").asText()).isEqualTo("FORBIDDEN");
-			assertThat(call("GET", "/admin/api/v1/migration", OPERATOR, null).status).isEqualTo(403);
-			assertThat(call("GET", "/actuator/metrics", OPERATOR, null).status).isEqualTo(403);
+			assertThat(viewerCreates.status()).isEqualTo(403);
+			assertThat(viewerCreates.body().path("code").asText()).isEqualTo("FORBIDDEN");
+			assertThat(call("GET", "/admin/api/v1/migration", OPERATOR, null).status()).isEqualTo(403);
+			assertThat(call("GET", "/actuator/metrics", OPERATOR, null).status()).isEqualTo(403);
 			assertThat(templateRows()).isEqualTo(before);
 		}
 
@@ -164,11 +156,11 @@ class TemplateAdminIT {
 	@Test
 	void reportsEachShardRedisAndTheBrokerAsHealthComponents() {
 		Answer health = call("GET", "/actuator/health", null, null);
-		assertThat(health.status).isEqualTo(200);
-		assertThat(health.body.path("components").path("shards").path("components").fieldNames()).toIterable()
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body().path("components").path("shards").path("components").fieldNames()).toIterable()
 			.containsExactlyInAnyOrder("ds_global", "ds_0", "ds_1");
-		assertThat(health.body.path("components").path("redis").path("status").asText()).isEqualTo("UP");
-		assertThat(health.body.path("components").path("broker").path("status").asText()).isEqualTo("UP");
+		assertThat(health.body().path("components").path("redis").path("status").asText()).isEqualTo("UP");
+		assertThat(health.body().path("components").path("broker").path("status").asText()).isEqualTo("UP");
 	}
 
 	private static String validTemplate() {
@@ -192,33 +184,11 @@ class TemplateAdminIT {
 	}
 
 	private Answer call(String method, String path, String authorization, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (authorization != null) {
-			request.header("Authorization", authorization);
-		}
-		try {
-			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(),
-					response.body().isEmpty() ? this.json.nullNode() : this.json.readTree(response.body()),
-					response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(null));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return new TestHttp(this.port).call(method, path, authorization, body);
 	}
 
 	private static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-	}
-
-	private record Answer(int status, JsonNode body, String contentType, String location) {
 	}
 
 }

@@ -1,18 +1,10 @@
 package com.couponplatform.api;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +19,9 @@ import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.PublishTemplate;
 import com.couponplatform.template.TemplateType;
+import com.couponplatform.testsupport.RealServices;
+import com.couponplatform.testsupport.TestHttp;
+import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestServices;
 import com.couponplatform.testsupport.TestTokens;
 
@@ -35,16 +30,12 @@ import com.couponplatform.testsupport.TestTokens;
  * real MariaDB shards, Redis and RocketMQ broker of the environment, in databases of this
  * JVM's own prefix.
  */
+@RealServices
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ApiIntegrationTest {
 
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@LocalServerPort
 	int port;
-
-	@Autowired
-	ObjectMapper json;
 
 	@Autowired
 	CreateTemplate createTemplate;
@@ -80,15 +71,16 @@ abstract class ApiIntegrationTest {
 				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), true), "it");
 	}
 
-	Response post(String path, String token, String body) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		return send(request, token);
+	Answer post(String path, String token, String body) {
+		return new TestHttp(this.port).call("POST", path, bearer(token), body);
 	}
 
-	Response get(String path, String token) {
-		return send(HttpRequest.newBuilder(uri(path)).GET(), token);
+	Answer get(String path, String token) {
+		return new TestHttp(this.port).call("GET", path, bearer(token), null);
+	}
+
+	private static String bearer(String token) {
+		return (token != null) ? "Bearer " + token : null;
 	}
 
 	String claimBody(long templateId, String requestId) {
@@ -119,42 +111,6 @@ abstract class ApiIntegrationTest {
 			}
 		}
 		return total;
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	private Response send(HttpRequest.Builder request, String token) {
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		try {
-			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isEmpty() ? this.json.nullNode() : this.json.readTree(response.body());
-			return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(null));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("HTTP call failed", ex);
-		}
-	}
-
-	/**
-	 * An HTTP answer.
-	 *
-	 * @param status the status code
-	 * @param body the parsed JSON body
-	 * @param contentType the Content-Type header
-	 * @param location the Location header, or {@code null}
-	 */
-	record Response(int status, JsonNode body, String contentType, String location) {
-
-		String code() {
-			return this.body.path("code").asText();
-		}
-
 	}
 
 }

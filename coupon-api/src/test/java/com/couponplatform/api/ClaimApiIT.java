@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class ClaimApiIT extends ApiIntegrationTest {
 	void claimsACouponIntoTheUsersOwnPhysicalTableAndListsIt() throws Exception {
 		CouponTemplate template = activeTemplate(10, 1);
 		long userId = 12345;
-		Response claimed = post("/api/v1/claims", TestTokens.user(userId), claimBody(template.id(), "r-1"));
+		Answer claimed = post("/api/v1/claims", TestTokens.user(userId), claimBody(template.id(), "r-1"));
 
 		assertThat(claimed.status()).isEqualTo(201);
 		String couponId = claimed.body().path("couponId").asText();
@@ -35,7 +36,7 @@ class ClaimApiIT extends ApiIntegrationTest {
 		assertThat(claimed.body().path("status").asText()).isEqualTo("UNUSED");
 		assertThat(claimed.body().path("discountAmount").asLong()).isEqualTo(500);
 
-		Response list = get("/api/v1/coupons", TestTokens.user(userId));
+		Answer list = get("/api/v1/coupons", TestTokens.user(userId));
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body().path("items")).hasSize(1);
 		assertThat(list.body().path("items").get(0)).isEqualTo(claimed.body());
@@ -62,9 +63,9 @@ class ClaimApiIT extends ApiIntegrationTest {
 		CouponTemplate template = activeTemplate(10, 5);
 		CouponTemplate other = activeTemplate(10, 5);
 		String token = TestTokens.user(222);
-		Response first = post("/api/v1/claims", token, claimBody(template.id(), "same"));
-		Response replay = post("/api/v1/claims", token, claimBody(template.id(), "same"));
-		Response reused = post("/api/v1/claims", token, claimBody(other.id(), "same"));
+		Answer first = post("/api/v1/claims", token, claimBody(template.id(), "same"));
+		Answer replay = post("/api/v1/claims", token, claimBody(template.id(), "same"));
+		Answer reused = post("/api/v1/claims", token, claimBody(other.id(), "same"));
 
 		assertThat(first.status()).isEqualTo(201);
 		assertThat(replay.status()).isEqualTo(200);
@@ -79,11 +80,11 @@ class ClaimApiIT extends ApiIntegrationTest {
 	void enforcesThePerUserLimitAndTheStock() {
 		CouponTemplate template = activeTemplate(2, 1);
 		assertThat(post("/api/v1/claims", TestTokens.user(301), claimBody(template.id(), "a")).status()).isEqualTo(201);
-		Response again = post("/api/v1/claims", TestTokens.user(301), claimBody(template.id(), "b"));
+		Answer again = post("/api/v1/claims", TestTokens.user(301), claimBody(template.id(), "b"));
 		assertThat(again.status()).isEqualTo(409);
 		assertThat(again.code()).isEqualTo("PER_USER_LIMIT");
 		assertThat(post("/api/v1/claims", TestTokens.user(302), claimBody(template.id(), "a")).status()).isEqualTo(201);
-		Response soldOut = post("/api/v1/claims", TestTokens.user(303), claimBody(template.id(), "a"));
+		Answer soldOut = post("/api/v1/claims", TestTokens.user(303), claimBody(template.id(), "a"));
 		assertThat(soldOut.status()).isEqualTo(409);
 		assertThat(soldOut.code()).isEqualTo("SOLD_OUT");
 		assertThat(couponRows(template.id())).isEqualTo(2);
@@ -91,11 +92,11 @@ class ClaimApiIT extends ApiIntegrationTest {
 
 	@Test
 	void refusesUnknownAndInactiveTemplates() {
-		Response unknown = post("/api/v1/claims", TestTokens.user(5), claimBody(987654321L, "x"));
+		Answer unknown = post("/api/v1/claims", TestTokens.user(5), claimBody(987654321L, "x"));
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.code()).isEqualTo("TEMPLATE_NOT_FOUND");
 		CouponTemplate draft = draftTemplate();
-		Response inactive = post("/api/v1/claims", TestTokens.user(5), claimBody(draft.id(), "x"));
+		Answer inactive = post("/api/v1/claims", TestTokens.user(5), claimBody(draft.id(), "x"));
 		assertThat(inactive.status()).isEqualTo(409);
 		assertThat(inactive.code()).isEqualTo("TEMPLATE_NOT_ACTIVE");
 		assertThat(couponRows(draft.id())).isZero();
@@ -104,12 +105,12 @@ class ClaimApiIT extends ApiIntegrationTest {
 	@Test
 	void letsTheCheckoutServiceActForTheUserItNames() {
 		CouponTemplate template = activeTemplate(10, 1);
-		Response claimed = post("/api/v1/claims", TestTokens.service(),
+		Answer claimed = post("/api/v1/claims", TestTokens.service(),
 				"{\"templateId\":\"" + template.id() + "\",\"requestId\":\"svc\",\"userId\":\"4242\"}");
 		assertThat(claimed.status()).isEqualTo(201);
 		assertThat(claimed.body().path("userId").asText()).isEqualTo("4242");
 		assertThat(get("/api/v1/coupons?userId=4242", TestTokens.service()).body().path("items")).hasSize(1);
-		Response unnamed = post("/api/v1/claims", TestTokens.service(), claimBody(template.id(), "svc2"));
+		Answer unnamed = post("/api/v1/claims", TestTokens.service(), claimBody(template.id(), "svc2"));
 		assertThat(unnamed.status()).isEqualTo(400);
 		assertThat(unnamed.body().path("errors").get(0).path("field").asText()).isEqualTo("userId");
 	}
@@ -121,10 +122,10 @@ class ClaimApiIT extends ApiIntegrationTest {
 			assertThat(post("/api/v1/claims", TestTokens.user(userId), claimBody(activeTemplate(5, 1).id(), "p" + i))
 				.status()).isEqualTo(201);
 		}
-		Response page1 = get("/api/v1/coupons?limit=2&status=UNUSED", TestTokens.user(userId));
-		Response page2 = get("/api/v1/coupons?limit=2&status=UNUSED&cursor=" + page1.body().path("nextCursor").asText(),
+		Answer page1 = get("/api/v1/coupons?limit=2&status=UNUSED", TestTokens.user(userId));
+		Answer page2 = get("/api/v1/coupons?limit=2&status=UNUSED&cursor=" + page1.body().path("nextCursor").asText(),
 				TestTokens.user(userId));
-		Response page3 = get("/api/v1/coupons?limit=2&status=UNUSED&cursor=" + page2.body().path("nextCursor").asText(),
+		Answer page3 = get("/api/v1/coupons?limit=2&status=UNUSED&cursor=" + page2.body().path("nextCursor").asText(),
 				TestTokens.user(userId));
 		assertThat(page1.body().path("items")).hasSize(2);
 		assertThat(page2.body().path("items")).hasSize(2);
@@ -156,7 +157,7 @@ class ClaimApiIT extends ApiIntegrationTest {
 			assertThat(couponRows(template.id())).isZero();
 		}
 
-		private void assertInvalid(Response response, String field) {
+		private void assertInvalid(Answer response, String field) {
 			assertThat(response.status()).as(response.body().toString()).isEqualTo(400);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 			assertThat(response.code()).isEqualTo("VALIDATION_FAILED");
@@ -192,19 +193,19 @@ class ClaimApiIT extends ApiIntegrationTest {
 		@Test
 		void answers403ForAWrongScopeOrAnotherUsersId() {
 			CouponTemplate template = activeTemplate(10, 1);
-			Response noScope = post("/api/v1/claims",
+			Answer noScope = post("/api/v1/claims",
 					TestTokens.sign(TestTokens.SECRET, "7", "profile", Instant.now().plusSeconds(60)),
 					claimBody(template.id(), "s"));
 			assertThat(noScope.status()).isEqualTo(403);
 			assertThat(noScope.code()).isEqualTo("FORBIDDEN");
-			Response otherUser = post("/api/v1/claims", TestTokens.user(7),
+			Answer otherUser = post("/api/v1/claims", TestTokens.user(7),
 					"{\"templateId\":\"" + template.id() + "\",\"requestId\":\"s\",\"userId\":\"8\"}");
 			assertThat(otherUser.status()).isEqualTo(403);
 			assertThat(get("/api/v1/coupons?userId=8", TestTokens.user(7)).status()).isEqualTo(403);
 			assertThat(couponRows(template.id())).isZero();
 		}
 
-		private void assertUnauthenticated(Response response) {
+		private void assertUnauthenticated(Answer response) {
 			assertThat(response.status()).isEqualTo(401);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 			assertThat(response.code()).isEqualTo("UNAUTHENTICATED");
@@ -215,10 +216,10 @@ class ClaimApiIT extends ApiIntegrationTest {
 	@Test
 	void neverShowsOneUsersCouponToAnother() {
 		CouponTemplate template = activeTemplate(10, 1);
-		Response owned = post("/api/v1/claims", TestTokens.user(8801), claimBody(template.id(), "mine"));
+		Answer owned = post("/api/v1/claims", TestTokens.user(8801), claimBody(template.id(), "mine"));
 		String couponId = owned.body().path("couponId").asText();
 
-		Response stranger = get("/api/v1/coupons/" + couponId, TestTokens.user(8802));
+		Answer stranger = get("/api/v1/coupons/" + couponId, TestTokens.user(8802));
 		assertThat(stranger.status()).isEqualTo(404);
 		assertThat(stranger.code()).isEqualTo("COUPON_NOT_FOUND");
 		assertThat(get("/api/v1/coupons", TestTokens.user(8802)).body().path("items")).isEmpty();
@@ -227,7 +228,7 @@ class ClaimApiIT extends ApiIntegrationTest {
 
 	@Test
 	void reportsEachShardRedisAndTheBrokerAsHealthComponents() {
-		Response health = get("/actuator/health", null);
+		Answer health = get("/actuator/health", null);
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.body().path("status").asText()).isEqualTo("UP");
 		assertThat(health.body().path("components").path("shards").path("components").fieldNames()).toIterable()

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.couponplatform.statistic.ReadTemplateStatistic;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ class ClaimConcurrencyIT extends ApiIntegrationTest {
 	@Test
 	void neverIssuesMoreThanStockOrAnyUsersLimitUnderConcurrentClaims() throws Exception {
 		CouponTemplate template = activeTemplate(STOCK, PER_USER_LIMIT);
-		Map<String, Response> firstAnswers = new ConcurrentHashMap<>();
+		Map<String, Answer> firstAnswers = new ConcurrentHashMap<>();
 		ExecutorService pool = Executors.newFixedThreadPool(24);
 		List<Future<?>> calls = new ArrayList<>();
 		for (int i = 0; i < CLAIMS_PER_USER; i++) {
@@ -61,8 +62,8 @@ class ClaimConcurrencyIT extends ApiIntegrationTest {
 
 		Map<Long, Integer> createdPerUser = new HashMap<>();
 		int created = 0;
-		for (Map.Entry<String, Response> answer : firstAnswers.entrySet()) {
-			Response response = answer.getValue();
+		for (Map.Entry<String, Answer> answer : firstAnswers.entrySet()) {
+			Answer response = answer.getValue();
 			if (response.status() == 201) {
 				created++;
 				createdPerUser.merge(response.body().path("userId").asLong(), 1, Integer::sum);
@@ -81,13 +82,12 @@ class ClaimConcurrencyIT extends ApiIntegrationTest {
 		// Every retry of an issued claim, concurrently, answers 200 with the same coupon
 		// and writes nothing.
 		List<Future<?>> retries = new ArrayList<>();
-		for (Map.Entry<String, Response> answer : firstAnswers.entrySet()) {
+		for (Map.Entry<String, Answer> answer : firstAnswers.entrySet()) {
 			if (answer.getValue().status() == 201) {
 				String requestId = answer.getKey();
 				long userId = answer.getValue().body().path("userId").asLong();
 				retries.add(pool.submit(() -> {
-					Response retry = post("/api/v1/claims", TestTokens.user(userId),
-							claimBody(template.id(), requestId));
+					Answer retry = post("/api/v1/claims", TestTokens.user(userId), claimBody(template.id(), requestId));
 					assertThat(retry.status()).isEqualTo(200);
 					assertThat(retry.body()).isEqualTo(answer.getValue().body());
 				}));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Writes through ShardingSphere and reads every physical table directly: each user's rows
  * are in {@code <prefix>_ds_{h/M%N}.user_coupon_{h%M}} and nowhere else.
  */
+@RealServices
 class UserShardPlacementIT {
 
 	private static final int USERS = 3_000;

@@ -29,31 +29,38 @@ public final class TestServices {
 	}
 
 	public static String dbHost() {
-		return ENV.getOrDefault("COUPON_DB_HOST", "127.0.0.1");
+		return TestEnvironment.usesContainers() ? TestContainers.mysql().getHost()
+				: ENV.getOrDefault("COUPON_DB_HOST", "127.0.0.1");
 	}
 
 	public static int dbPort() {
-		return Integer.parseInt(ENV.getOrDefault("COUPON_DB_PORT", "3306"));
+		return TestEnvironment.usesContainers() ? TestContainers.mysql().getMappedPort(3306)
+				: Integer.parseInt(ENV.getOrDefault("COUPON_DB_PORT", "3306"));
 	}
 
 	public static String dbUser() {
-		return ENV.getOrDefault("COUPON_DB_USER", "root");
+		return TestEnvironment.usesContainers() ? "root" : ENV.getOrDefault("COUPON_DB_USER", "root");
 	}
 
 	public static String dbPassword() {
-		return ENV.getOrDefault("COUPON_DB_PASSWORD", "");
+		return TestEnvironment.usesContainers() ? TestContainers.MYSQL_PASSWORD
+				: ENV.getOrDefault("COUPON_DB_PASSWORD", "");
 	}
 
 	public static String redisHost() {
-		return ENV.getOrDefault("COUPON_REDIS_HOST", "127.0.0.1");
+		return TestEnvironment.usesContainers() ? TestContainers.redis().getHost()
+				: ENV.getOrDefault("COUPON_REDIS_HOST", "127.0.0.1");
 	}
 
 	public static int redisPort() {
-		return Integer.parseInt(ENV.getOrDefault("COUPON_REDIS_PORT", "6379"));
+		return TestEnvironment.usesContainers() ? TestContainers.redis().getMappedPort(6379)
+				: Integer.parseInt(ENV.getOrDefault("COUPON_REDIS_PORT", "6379"));
 	}
 
 	public static String rocketMqNameServer() {
-		return ENV.getOrDefault("COUPON_ROCKETMQ_NAMESRV", "127.0.0.1:9876");
+		return TestEnvironment.usesContainers()
+				? TestContainers.rocketMq().getHost() + ":" + TestContainers.rocketMq().getMappedPort(9876)
+				: ENV.getOrDefault("COUPON_ROCKETMQ_NAMESRV", "127.0.0.1:9876");
 	}
 
 	/**
@@ -106,6 +113,22 @@ public final class TestServices {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabases(prefix), "drop-test-databases"));
 		}
 		return jvmPrefix;
+	}
+
+	/**
+	 * Command-line arguments that start an application on this JVM's services, for tests
+	 * that start one themselves (for example to watch it refuse to start).
+	 * @param extra further {@code key=value} properties
+	 * @return {@code --key=value} arguments, with a random server port
+	 */
+	public static String[] commandLine(String... extra) {
+		List<String> args = new ArrayList<>();
+		springProperties(jvmPrefix()).forEach((key, value) -> args.add("--" + key + "=" + value));
+		args.add("--server.port=0");
+		for (String property : extra) {
+			args.add("--" + property);
+		}
+		return args.toArray(String[]::new);
 	}
 
 	/**

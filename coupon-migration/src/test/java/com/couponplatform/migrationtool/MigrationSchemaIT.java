@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code schema} brings a bare server to the whole schema for any N and M, with no client
  * tool.
  */
+@RealServices
 class MigrationSchemaIT {
 
 	private final String prefix = TestServices.uniquePrefix();

@@ -1,0 +1,4 @@
+/**
+ * coupon-admin, the back-office HTTP service.
+ */
+package com.couponplatform.admin;

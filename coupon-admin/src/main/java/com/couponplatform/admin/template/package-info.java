@@ -1,0 +1,4 @@
+/**
+ * The template resource of the back office.
+ */
+package com.couponplatform.admin.template;

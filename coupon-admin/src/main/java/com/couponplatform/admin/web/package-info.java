@@ -1,0 +1,4 @@
+/**
+ * Back-office logins and roles, and problem+json answers.
+ */
+package com.couponplatform.admin.web;

@@ -1,0 +1,4 @@
+/**
+ * The claim resource.
+ */
+package com.couponplatform.api.claim;

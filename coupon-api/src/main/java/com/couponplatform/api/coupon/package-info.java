@@ -1,0 +1,4 @@
+/**
+ * The wallet resource: a user's coupons.
+ */
+package com.couponplatform.api.coupon;

@@ -1,0 +1,5 @@
+/**
+ * MyBatis wiring and what every mapper needs: UTC instants, duplicate-key and
+ * storage-failure recognition.
+ */
+package com.couponplatform.persistence;

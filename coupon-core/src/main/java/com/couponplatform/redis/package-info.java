@@ -1,0 +1,4 @@
+/**
+ * The Redisson client and the Redis settings.
+ */
+package com.couponplatform.redis;
