@@ -83,6 +83,23 @@ class TemplateAdminIT {
 	}
 
 	@Test
+	void storesScopeAndTargetingInCanonicalForm() {
+		String body = validTemplate().replace("\"refundable\":true",
+				"\"refundable\":false,"
+						+ "\"scope\":{\"skuWhitelist\":[\"sku-9\",\"sku-1\"],\"categoryBlacklist\":[\"tobacco\"]},"
+						+ "\"targeting\":\"vip and (new_user or not churned)\",\"tagFallback\":\"ALLOW\"");
+		Answer created = call("POST", "/admin/api/v1/templates", OPERATOR, body);
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+		Answer read = call("GET", created.location(), VIEWER, null);
+		assertThat(read.body().path("targeting").asText()).isEqualTo("vip AND (new_user OR NOT churned)");
+		assertThat(read.body().path("tagFallback").asText()).isEqualTo("ALLOW");
+		assertThat(read.body().path("refundable").asBoolean()).isFalse();
+		assertThat(read.body().path("scope").path("skuWhitelist").toString()).isEqualTo("[\"sku-1\",\"sku-9\"]");
+		assertThat(read.body().path("scope").path("categoryBlacklist").toString()).isEqualTo("[\"tobacco\"]");
+		assertThat(read.body().path("scope").path("skuBlacklist").isEmpty()).isTrue();
+	}
+
+	@Test
 	void answers404ForAnUnknownTemplate() {
 		Answer missing = call("GET", "/admin/api/v1/templates/123456789", VIEWER, null);
 		assertThat(missing.status()).isEqualTo(404);
@@ -112,6 +129,10 @@ class TemplateAdminIT {
 			assertFields(call("POST", "/admin/api/v1/templates", OPERATOR, "{}"), "name", "type", "totalStock",
 					"claimStart", "claimEnd", "validity.type");
 			assertFields(call("GET", "/admin/api/v1/templates/abc", VIEWER, null), "id");
+			assertFields(
+					call("POST", "/admin/api/v1/templates", OPERATOR,
+							validTemplate().replace("\"refundable\":true", "\"targeting\":\"vip AND (\"")),
+					"targeting");
 			assertThat(templateRows()).isEqualTo(before);
 		}
 

@@ -59,7 +59,7 @@ abstract class ApiIntegrationTest {
 		Instant now = Instant.now();
 		NewTemplate request = new NewTemplate("IT " + stock, TemplateType.FIXED_AMOUNT, 500L, null, null, null, stock,
 				perUserLimit, now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
-				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), true);
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null, true);
 		CouponTemplate draft = this.createTemplate.create(request, "it");
 		return this.publishTemplate.publish(draft.id());
 	}
@@ -68,7 +68,7 @@ abstract class ApiIntegrationTest {
 		Instant now = Instant.now();
 		return this.createTemplate.create(new NewTemplate("IT draft", TemplateType.FIXED_AMOUNT, 500L, null, null, null,
 				10L, 1, now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
-				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), true), "it");
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null, true), "it");
 	}
 
 	Answer post(String path, String token, String body) {

@@ -2,6 +2,8 @@ package com.couponplatform.template;
 
 import java.time.Instant;
 
+import com.couponplatform.targeting.TagExpression;
+
 /**
  * What a coupon is: its discount rule, its stock, who may claim it when, and how long it
  * lasts.
@@ -15,6 +17,9 @@ import java.time.Instant;
  * @param claimStart inclusive start of the claim window
  * @param claimEnd exclusive end of the claim window
  * @param validity when a claimed coupon can be used
+ * @param scope which cart lines it may discount
+ * @param targeting who may claim it, or {@code null} for everyone
+ * @param tagFallback what a targeted claim decides when user tags cannot be read
  * @param refundable whether a refunded order gives the coupon back
  * @param status lifecycle status
  * @param version optimistic-lock version, incremented on every change
@@ -23,8 +28,9 @@ import java.time.Instant;
  * @param updatedAt last change instant
  */
 public record CouponTemplate(long id, String name, DiscountRule rule, long totalStock, long issued, int perUserLimit,
-		Instant claimStart, Instant claimEnd, Validity validity, boolean refundable, TemplateStatus status, int version,
-		String createdBy, Instant createdAt, Instant updatedAt) {
+		Instant claimStart, Instant claimEnd, Validity validity, ProductScope scope, TagExpression targeting,
+		TagFallback tagFallback, boolean refundable, TemplateStatus status, int version, String createdBy,
+		Instant createdAt, Instant updatedAt) {
 
 	/**
 	 * Refuses a claim that this template cannot take now, whatever the stock.
@@ -57,8 +63,8 @@ public record CouponTemplate(long id, String name, DiscountRule rule, long total
 			throw new IllegalTransitionException(this.id, this.status, next);
 		}
 		return new CouponTemplate(this.id, this.name, this.rule, this.totalStock, this.issued, this.perUserLimit,
-				this.claimStart, this.claimEnd, this.validity, this.refundable, next, this.version + 1, this.createdBy,
-				this.createdAt, now);
+				this.claimStart, this.claimEnd, this.validity, this.scope, this.targeting, this.tagFallback,
+				this.refundable, next, this.version + 1, this.createdBy, this.createdAt, now);
 	}
 
 }

@@ -1,8 +1,14 @@
 package com.couponplatform.template;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import com.couponplatform.shared.Violations;
+import com.couponplatform.targeting.InvalidTagExpressionException;
+import com.couponplatform.targeting.TagExpression;
+import com.couponplatform.targeting.TagExpressionParser;
 import com.couponplatform.time.BusinessTime;
 
 /**
@@ -21,11 +27,14 @@ import com.couponplatform.time.BusinessTime;
  * zone
  * @param claimEnd end of the claim window: an instant, or a date (the whole day included)
  * @param validity when a claimed coupon can be used
+ * @param scope which cart lines it may discount; absent for everything
+ * @param targeting a tag expression naming who may claim it; absent for everyone
+ * @param tagFallback DENY (default) or ALLOW: the decision when user tags cannot be read
  * @param refundable whether a refunded order gives the coupon back (default true)
  */
 public record NewTemplate(String name, TemplateType type, Long discountAmount, Long thresholdAmount, Integer percentOff,
 		Long maxDiscountAmount, Long totalStock, Integer perUserLimit, String claimStart, String claimEnd,
-		ValidityInput validity, Boolean refundable) {
+		ValidityInput validity, ScopeInput scope, String targeting, String tagFallback, Boolean refundable) {
 
 	static final long MAX_AMOUNT = 1_000_000_000_00L;
 
@@ -34,6 +43,10 @@ public record NewTemplate(String name, TemplateType type, Long discountAmount, L
 	static final int MAX_PER_USER_LIMIT = 100;
 
 	static final int MAX_VALIDITY_DAYS = 3650;
+
+	static final int MAX_SCOPE_ENTRIES = 10_000;
+
+	static final int MAX_SCOPE_ID_LENGTH = 64;
 
 	/**
 	 * The validity as sent: {@code {"type":"FIXED","from","until"}} or
@@ -45,6 +58,18 @@ public record NewTemplate(String name, TemplateType type, Long discountAmount, L
 	 * @param days length of a relative window
 	 */
 	public record ValidityInput(String type, String from, String until, Integer days) {
+	}
+
+	/**
+	 * The product scope as sent; every list optional.
+	 *
+	 * @param skuWhitelist if not empty, only these SKUs
+	 * @param skuBlacklist never these SKUs
+	 * @param categoryWhitelist if not empty, only these categories
+	 * @param categoryBlacklist never these categories
+	 */
+	public record ScopeInput(List<String> skuWhitelist, List<String> skuBlacklist, List<String> categoryWhitelist,
+			List<String> categoryBlacklist) {
 	}
 
 	/**
@@ -75,11 +100,17 @@ public record NewTemplate(String name, TemplateType type, Long discountAmount, L
 		violations.require(end != null, "claimEnd", "must be an ISO-8601 instant or date");
 		violations.require(start == null || end == null || end.isAfter(start), "claimEnd", "must be after claimStart");
 		Validity parsedValidity = parseValidity(violations, time, end);
+		ProductScope parsedScope = parseScope(violations);
+		TagExpression parsedTargeting = parseTargeting(violations);
+		violations.require(
+				this.tagFallback == null || "DENY".equals(this.tagFallback) || "ALLOW".equals(this.tagFallback),
+				"tagFallback", "must be DENY or ALLOW");
 		violations.throwIfAny();
 		DiscountRule rule = new DiscountRule(this.type, this.discountAmount, this.thresholdAmount, this.percentOff,
 				this.maxDiscountAmount);
 		return new CouponTemplate(id, this.name.strip(), rule, this.totalStock, 0,
-				(this.perUserLimit != null) ? this.perUserLimit : 1, start, end, parsedValidity,
+				(this.perUserLimit != null) ? this.perUserLimit : 1, start, end, parsedValidity, parsedScope,
+				parsedTargeting, (this.tagFallback != null) ? TagFallback.valueOf(this.tagFallback) : TagFallback.DENY,
 				this.refundable == null || this.refundable, TemplateStatus.DRAFT, 0, createdBy, now, now);
 	}
 
@@ -107,6 +138,54 @@ public record NewTemplate(String name, TemplateType type, Long discountAmount, L
 				violations.require(this.thresholdAmount == null || this.thresholdAmount >= 0, "thresholdAmount",
 						"must not be negative");
 			}
+		}
+	}
+
+	private ProductScope parseScope(Violations violations) {
+		if (this.scope == null) {
+			return ProductScope.EVERYTHING;
+		}
+		checkIds(violations, "scope.skuWhitelist", this.scope.skuWhitelist());
+		checkIds(violations, "scope.skuBlacklist", this.scope.skuBlacklist());
+		checkIds(violations, "scope.categoryWhitelist", this.scope.categoryWhitelist());
+		checkIds(violations, "scope.categoryBlacklist", this.scope.categoryBlacklist());
+		violations.require(isEmpty(this.scope.skuWhitelist()) || isEmpty(this.scope.skuBlacklist()),
+				"scope.skuBlacklist", "cannot be combined with skuWhitelist: list the allowed SKUs only");
+		violations.require(isEmpty(this.scope.categoryWhitelist()) || isEmpty(this.scope.categoryBlacklist()),
+				"scope.categoryBlacklist",
+				"cannot be combined with categoryWhitelist: list the allowed categories only");
+		return new ProductScope(toSet(this.scope.skuWhitelist()), toSet(this.scope.skuBlacklist()),
+				toSet(this.scope.categoryWhitelist()), toSet(this.scope.categoryBlacklist()));
+	}
+
+	private static void checkIds(Violations violations, String field, List<String> ids) {
+		if (ids == null) {
+			return;
+		}
+		violations.require(ids.size() <= MAX_SCOPE_ENTRIES, field, "may list at most " + MAX_SCOPE_ENTRIES + " IDs");
+		violations.require(
+				ids.stream().allMatch((id) -> id != null && !id.isBlank() && id.length() <= MAX_SCOPE_ID_LENGTH), field,
+				"IDs must be 1 to " + MAX_SCOPE_ID_LENGTH + " characters");
+	}
+
+	private static boolean isEmpty(List<String> ids) {
+		return ids == null || ids.isEmpty();
+	}
+
+	private static Set<String> toSet(List<String> ids) {
+		return (ids != null) ? new HashSet<>(ids) : Set.of();
+	}
+
+	private TagExpression parseTargeting(Violations violations) {
+		if (this.targeting == null || this.targeting.isBlank()) {
+			return null;
+		}
+		try {
+			return TagExpressionParser.parse(this.targeting);
+		}
+		catch (InvalidTagExpressionException ex) {
+			violations.require(false, "targeting", ex.getMessage());
+			return null;
 		}
 	}
 

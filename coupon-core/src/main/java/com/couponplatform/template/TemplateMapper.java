@@ -17,10 +17,12 @@ public interface TemplateMapper {
 	@Insert("""
 			INSERT INTO coupon_template (id, name, type, discount_amount, threshold_amount, percent_off,
 			  max_discount_amount, total_stock, issued, per_user_limit, claim_start, claim_end, validity_type,
-			  valid_from, valid_until, valid_days, refundable, status, version, created_by, created_at, updated_at)
+			  valid_from, valid_until, valid_days, scope_json, targeting, tag_fallback, refundable, status, version,
+			  created_by, created_at, updated_at)
 			VALUES (#{id}, #{name}, #{type}, #{discountAmount}, #{thresholdAmount}, #{percentOff},
 			  #{maxDiscountAmount}, #{totalStock}, #{issued}, #{perUserLimit}, #{claimStart}, #{claimEnd},
-			  #{validityType}, #{validFrom}, #{validUntil}, #{validDays}, #{refundable}, #{status}, #{version},
+			  #{validityType}, #{validFrom}, #{validUntil}, #{validDays}, #{scopeJson}, #{targeting}, #{tagFallback},
+			  #{refundable}, #{status}, #{version},
 			  #{createdBy}, #{createdAt}, #{updatedAt})
 			""")
 	void insert(TemplateRow row);

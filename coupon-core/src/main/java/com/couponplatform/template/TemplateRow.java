@@ -2,6 +2,8 @@ package com.couponplatform.template;
 
 import java.time.Instant;
 
+import com.couponplatform.targeting.TagExpressionParser;
+
 /**
  * A {@code coupon_template} row as MyBatis maps it.
  */
@@ -39,6 +41,12 @@ public class TemplateRow {
 
 	Integer validDays;
 
+	String scopeJson;
+
+	String targeting;
+
+	String tagFallback;
+
 	boolean refundable;
 
 	String status;
@@ -75,6 +83,9 @@ public class TemplateRow {
 			row.validityType = "RELATIVE";
 			row.validDays = relative.days();
 		}
+		row.scopeJson = ScopeJson.write(template.scope());
+		row.targeting = (template.targeting() != null) ? template.targeting().canonical() : null;
+		row.tagFallback = template.tagFallback().name();
 		row.refundable = template.refundable();
 		row.status = template.status().name();
 		row.version = template.version();
@@ -90,7 +101,9 @@ public class TemplateRow {
 		DiscountRule rule = new DiscountRule(TemplateType.valueOf(this.type), this.discountAmount, this.thresholdAmount,
 				this.percentOff, this.maxDiscountAmount);
 		return new CouponTemplate(this.id, this.name, rule, this.totalStock, this.issued, this.perUserLimit,
-				this.claimStart, this.claimEnd, validity, this.refundable, TemplateStatus.valueOf(this.status),
+				this.claimStart, this.claimEnd, validity, ScopeJson.read(this.scopeJson),
+				(this.targeting != null) ? TagExpressionParser.parse(this.targeting) : null,
+				TagFallback.valueOf(this.tagFallback), this.refundable, TemplateStatus.valueOf(this.status),
 				this.version, this.createdBy, this.createdAt, this.updatedAt);
 	}
 

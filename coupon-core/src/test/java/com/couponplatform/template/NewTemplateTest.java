@@ -2,6 +2,7 @@ package com.couponplatform.template;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class NewTemplateTest {
 	void readsDateOnlyEndsAsTheWholeDayInTheBusinessTimeZone() {
 		NewTemplate request = new NewTemplate("Spend 100 save 10", TemplateType.THRESHOLD, 1000L, 10000L, null, null,
 				500L, 2, "2026-11-11", "2026-11-11",
-				new NewTemplate.ValidityInput("FIXED", "2026-11-11", "2026-11-30", null), null);
+				new NewTemplate.ValidityInput("FIXED", "2026-11-11", "2026-11-30", null), null, null, null, null);
 		CouponTemplate template = request.validate(1, "ops", NOW, SHANGHAI);
 		assertThat(template.claimStart()).isEqualTo(Instant.parse("2026-11-10T16:00:00Z"));
 		assertThat(template.claimEnd()).isEqualTo(Instant.parse("2026-11-11T16:00:00Z"));
@@ -37,7 +38,7 @@ class NewTemplateTest {
 	void namesEveryInvalidFieldAtOnce() {
 		NewTemplate request = new NewTemplate(" ", TemplateType.THRESHOLD, 2000L, 1000L, null, null, 0L, 0,
 				"2026-12-01T00:00:00Z", "2026-11-01T00:00:00Z",
-				new NewTemplate.ValidityInput("RELATIVE", null, null, 0), null);
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 0), null, null, null, null);
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> request.validate(1, "ops", NOW, SHANGHAI))
 			.satisfies((ex) -> assertThat(ex.violations()).extracting(FieldViolation::field)
@@ -48,7 +49,8 @@ class NewTemplateTest {
 	@Test
 	void refusesAPercentageOutsideOneToHundred() {
 		NewTemplate request = new NewTemplate("Big", TemplateType.PERCENTAGE, null, null, 101, 500L, 10L, 1,
-				"2026-11-01", "2026-11-02", new NewTemplate.ValidityInput("RELATIVE", null, null, 7), true);
+				"2026-11-01", "2026-11-02", new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null,
+				true);
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> request.validate(1, "ops", NOW, SHANGHAI))
 			.satisfies((ex) -> assertThat(ex.violations()).extracting(FieldViolation::field)
@@ -58,11 +60,48 @@ class NewTemplateTest {
 	@Test
 	void refusesAMissingTypeAndValidity() {
 		NewTemplate request = new NewTemplate("x", null, 100L, null, null, null, 10L, 1, "2026-11-01", "2026-11-02",
-				null, true);
+				null, null, null, null, true);
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> request.validate(1, "ops", NOW, SHANGHAI))
 			.satisfies((ex) -> assertThat(ex.violations()).extracting(FieldViolation::field)
 				.containsExactlyInAnyOrder("type", "validity.type"));
+	}
+
+	@Test
+	void keepsScopeAndTargetingInCanonicalForm() {
+		NewTemplate request = new NewTemplate("Targeted", TemplateType.FIXED_AMOUNT, 500L, null, null, null, 10L, 1,
+				"2026-11-01", "2026-11-02", new NewTemplate.ValidityInput("RELATIVE", null, null, 7),
+				new NewTemplate.ScopeInput(List.of("sku-1", "sku-2"), null, null, List.of("tobacco")),
+				"vip and (new_user or not churned)", "ALLOW", true);
+		CouponTemplate template = request.validate(1, "ops", NOW, SHANGHAI);
+		assertThat(template.scope().covers("sku-1", "food")).isTrue();
+		assertThat(template.scope().covers("sku-3", "food")).isFalse();
+		assertThat(template.scope().covers("sku-1", "tobacco")).isFalse();
+		assertThat(template.targeting().canonical()).isEqualTo("vip AND (new_user OR NOT churned)");
+		assertThat(template.tagFallback()).isEqualTo(TagFallback.ALLOW);
+	}
+
+	@Test
+	void defaultsToEverythingForEveryoneWithDenyFallback() {
+		CouponTemplate template = new NewTemplate("Plain", TemplateType.FIXED_AMOUNT, 500L, null, null, null, 10L, 1,
+				"2026-11-01", "2026-11-02", new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null,
+				null)
+			.validate(1, "ops", NOW, SHANGHAI);
+		assertThat(template.scope()).isEqualTo(ProductScope.EVERYTHING);
+		assertThat(template.targeting()).isNull();
+		assertThat(template.tagFallback()).isEqualTo(TagFallback.DENY);
+	}
+
+	@Test
+	void namesInvalidScopeTargetingAndFallback() {
+		NewTemplate request = new NewTemplate("Bad", TemplateType.FIXED_AMOUNT, 500L, null, null, null, 10L, 1,
+				"2026-11-01", "2026-11-02", new NewTemplate.ValidityInput("RELATIVE", null, null, 7),
+				new NewTemplate.ScopeInput(List.of("a"), List.of("b"), List.of(""), null), "vip AND (", "MAYBE", true);
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> request.validate(1, "ops", NOW, SHANGHAI))
+			.satisfies((ex) -> assertThat(ex.violations()).extracting(FieldViolation::field)
+				.containsExactlyInAnyOrder("scope.skuBlacklist", "scope.categoryWhitelist", "targeting",
+						"tagFallback"));
 	}
 
 }

@@ -52,7 +52,8 @@ class TemplateLifecycleTest {
 
 	private static CouponTemplate template(TemplateStatus status) {
 		return new CouponTemplate(1, "t", new DiscountRule(TemplateType.FIXED_AMOUNT, 100L, null, null, null), 10, 0, 1,
-				START, END, new Validity.Relative(3), true, status, 0, "ops", START, START);
+				START, END, new Validity.Relative(3), ProductScope.EVERYTHING, null, TagFallback.DENY, true, status, 0,
+				"ops", START, START);
 	}
 
 }

@@ -1,9 +1,12 @@
 package com.couponplatform.admin.template;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.DiscountRule;
+import com.couponplatform.template.ProductScope;
 import com.couponplatform.template.Validity;
 
 /**
@@ -22,6 +25,9 @@ import com.couponplatform.template.Validity;
  * @param claimStart start of the claim window
  * @param claimEnd end of the claim window (exclusive)
  * @param validity when a claimed coupon can be used
+ * @param scope which cart lines it may discount
+ * @param targeting who may claim it, in canonical form, or {@code null} for everyone
+ * @param tagFallback the decision when user tags cannot be read
  * @param refundable whether a refund gives the coupon back
  * @param status lifecycle status
  * @param version optimistic-lock version
@@ -31,17 +37,18 @@ import com.couponplatform.template.Validity;
  */
 record TemplateResponse(String id, String name, String type, Long discountAmount, Long thresholdAmount,
 		Integer percentOff, Long maxDiscountAmount, long totalStock, long issued, int perUserLimit, Instant claimStart,
-		Instant claimEnd, ValidityResponse validity, boolean refundable, String status, int version, String createdBy,
-		Instant createdAt, Instant updatedAt) {
+		Instant claimEnd, ValidityResponse validity, ScopeResponse scope, String targeting, String tagFallback,
+		boolean refundable, String status, int version, String createdBy, Instant createdAt, Instant updatedAt) {
 
 	static TemplateResponse of(CouponTemplate template) {
 		DiscountRule rule = template.rule();
 		return new TemplateResponse(Long.toString(template.id()), template.name(), rule.type().name(),
 				rule.discountAmount(), rule.thresholdAmount(), rule.percentOff(), rule.maxDiscountAmount(),
 				template.totalStock(), template.issued(), template.perUserLimit(), template.claimStart(),
-				template.claimEnd(), ValidityResponse.of(template.validity()), template.refundable(),
-				template.status().name(), template.version(), template.createdBy(), template.createdAt(),
-				template.updatedAt());
+				template.claimEnd(), ValidityResponse.of(template.validity()), ScopeResponse.of(template.scope()),
+				(template.targeting() != null) ? template.targeting().canonical() : null, template.tagFallback().name(),
+				template.refundable(), template.status().name(), template.version(), template.createdBy(),
+				template.createdAt(), template.updatedAt());
 	}
 
 	/**
@@ -60,6 +67,28 @@ record TemplateResponse(String id, String name, String type, Long discountAmount
 				return new ValidityResponse("FIXED", fixed.from(), fixed.until(), null);
 			}
 			return new ValidityResponse("RELATIVE", null, null, ((Validity.Relative) validity).days());
+		}
+
+	}
+
+	/**
+	 * A product scope, each list sorted.
+	 *
+	 * @param skuWhitelist if not empty, only these SKUs
+	 * @param skuBlacklist never these SKUs
+	 * @param categoryWhitelist if not empty, only these categories
+	 * @param categoryBlacklist never these categories
+	 */
+	record ScopeResponse(List<String> skuWhitelist, List<String> skuBlacklist, List<String> categoryWhitelist,
+			List<String> categoryBlacklist) {
+
+		static ScopeResponse of(ProductScope scope) {
+			return new ScopeResponse(sorted(scope.skuWhitelist()), sorted(scope.skuBlacklist()),
+					sorted(scope.categoryWhitelist()), sorted(scope.categoryBlacklist()));
+		}
+
+		private static List<String> sorted(Set<String> ids) {
+			return ids.stream().sorted().toList();
 		}
 
 	}
