@@ -1,6 +1,10 @@
 package com.couponplatform.messaging;
 
+import java.util.List;
+
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import com.couponplatform.sharding.ShardDataSources;
 
 /**
- * Wires the outbox relay and topic preparation to rocketmq-spring's producer.
+ * Wires the outbox relay and topic preparation to rocketmq-spring's producer, and the
+ * event consumers.
  */
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
@@ -18,6 +23,12 @@ public class MessagingConfiguration {
 	@ConditionalOnProperty(name = "coupon.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
 	OutboxRelay outboxRelay(ShardDataSources shards, RocketMQTemplate rocketMQ, MessagingProperties properties) {
 		return new OutboxRelay(shards, rocketMQ.getProducer(), properties.getRelay());
+	}
+
+	@Bean
+	EventConsumers eventConsumers(List<EventSubscription> subscriptions,
+			@Value("${rocketmq.name-server}") String nameServer) {
+		return new EventConsumers(subscriptions, nameServer);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,15 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final int MAX_BATCHES_PER_SCAN = 20;
 
+	private static final long MAX_BACKOFF_MILLIS = 10_000;
+
 	private final ShardDataSources shards;
 
 	private final DefaultMQProducer producer;
 
 	private final MessagingProperties.Relay settings;
+
+	private final Map<String, Backoff> backoffs = new HashMap<>();
 
 	private ScheduledExecutorService scheduler;
 
@@ -81,18 +86,36 @@ public class OutboxRelay implements SmartLifecycle {
 	}
 
 	void relayAll() {
+		long now = System.currentTimeMillis();
 		for (Map.Entry<String, DataSource> shard : this.shards.shards().entrySet()) {
+			Backoff backoff = this.backoffs.computeIfAbsent(shard.getKey(), (name) -> new Backoff());
+			if (now < backoff.retryAt) {
+				continue;
+			}
 			try {
 				int batches = 0;
 				while (batches++ < MAX_BATCHES_PER_SCAN
 						&& relayBatch(shard.getValue()) == this.settings.getBatchSize()) {
 					// a full batch means there may be more: keep draining this shard
 				}
+				if (backoff.failures > 0) {
+					logger.info("Outbox relay of {} recovered after {} failed attempts", shard.getKey(),
+							backoff.failures);
+				}
+				backoff.failures = 0;
 			}
 			catch (Exception ex) {
-				// One failing shard or a broker hiccup must not stop the other shards'
-				// events.
-				logger.warn("Outbox relay of {} failed, will retry: {}", shard.getKey(), ex.toString());
+				// One failing shard or a broker outage must not stop the other shards'
+				// events, nor
+				// flood the log: back off exponentially, up to a few seconds, per shard.
+				backoff.failures++;
+				long delay = Math.min(MAX_BACKOFF_MILLIS,
+						this.settings.getInterval().toMillis() << Math.min(backoff.failures, 10));
+				backoff.retryAt = now + delay;
+				if (backoff.failures == 1 || delay == MAX_BACKOFF_MILLIS) {
+					logger.warn("Outbox relay of {} failed ({} in a row), retrying in {} ms: {}", shard.getKey(),
+							backoff.failures, delay, ex.toString());
+				}
 			}
 		}
 	}
@@ -157,6 +180,15 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			delete.executeBatch();
 		}
+	}
+
+	/** Consecutive failures of one shard's relay and when to try it again. */
+	private static final class Backoff {
+
+		private int failures;
+
+		private long retryAt;
+
 	}
 
 }

@@ -26,6 +26,15 @@ public class Topics {
 	}
 
 	/**
+	 * A consumer group of this installation.
+	 * @param name the consumer's name, for example {@code template_statistic}
+	 * @return the group name under the installation's prefix
+	 */
+	public String consumerGroup(String name) {
+		return this.prefix + "_" + name;
+	}
+
+	/**
 	 * Every topic this installation publishes to, for creation at start-up.
 	 * @return topic names
 	 */

@@ -2,8 +2,6 @@ package com.couponplatform.statistic;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
-import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.couponplatform.claim.CouponClaimed;
+import com.couponplatform.messaging.EventSubscription;
+import com.couponplatform.messaging.Topics;
 
 /**
  * Consumes {@code CouponClaimed} events into per-template statistics. A failure throws,
@@ -19,10 +19,7 @@ import com.couponplatform.claim.CouponClaimed;
  */
 @Component
 @ConditionalOnProperty(name = "coupon.statistics.consumer.enabled", havingValue = "true", matchIfMissing = true)
-@RocketMQMessageListener(topic = "${coupon.messaging.topic-prefix}_coupon_claimed",
-		consumerGroup = "${coupon.messaging.topic-prefix}_template_statistic", consumeThreadNumber = 2,
-		consumeThreadMax = 4)
-public class CouponClaimedListener implements RocketMQListener<String> {
+public class CouponClaimedListener implements EventSubscription {
 
 	private static final Logger logger = LoggerFactory.getLogger(CouponClaimedListener.class);
 
@@ -30,19 +27,32 @@ public class CouponClaimedListener implements RocketMQListener<String> {
 
 	private final ObjectMapper json;
 
-	CouponClaimedListener(RecordCouponClaimed recorder, ObjectMapper json) {
+	private final Topics topics;
+
+	CouponClaimedListener(RecordCouponClaimed recorder, ObjectMapper json, Topics topics) {
 		this.recorder = recorder;
 		this.json = json;
+		this.topics = topics;
 	}
 
 	@Override
-	public void onMessage(String message) {
+	public String topic() {
+		return this.topics.couponClaimed();
+	}
+
+	@Override
+	public String consumerGroup() {
+		return this.topics.consumerGroup(RecordCouponClaimed.CONSUMER);
+	}
+
+	@Override
+	public void handle(String payload) {
 		CouponClaimed event;
 		try {
-			event = this.json.readValue(message, CouponClaimed.class);
+			event = this.json.readValue(payload, CouponClaimed.class);
 		}
 		catch (JsonProcessingException ex) {
-			logger.error("Dropping a malformed CouponClaimed message: {}", message, ex);
+			logger.error("Dropping a malformed CouponClaimed message: {}", payload, ex);
 			return;
 		}
 		this.recorder.record(event);

@@ -108,11 +108,20 @@ public final class TestServices {
 	 */
 	public static synchronized String jvmPrefix() {
 		if (jvmPrefix == null) {
-			jvmPrefix = uniquePrefix();
-			String prefix = jvmPrefix;
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabases(prefix), "drop-test-databases"));
+			jvmPrefix = prefixDroppedAtExit();
 		}
 		return jvmPrefix;
+	}
+
+	/**
+	 * A fresh prefix whose databases are dropped when the JVM exits, after the
+	 * application contexts using them have closed.
+	 * @return a prefix no other run uses
+	 */
+	public static String prefixDroppedAtExit() {
+		String prefix = uniquePrefix();
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabases(prefix), "drop-test-databases"));
+		return prefix;
 	}
 
 	/**
