@@ -100,6 +100,64 @@ class TemplateAdminIT {
 	}
 
 	@Test
+	void movesThroughTheLifecycleByLegalTransitionsOnlyAndAuditsEachChange() {
+		String path = call("POST", "/admin/api/v1/templates", OPERATOR, validTemplate()).location();
+		assertIllegal(call("POST", path + "/pause", OPERATOR, ""));
+		assertIllegal(call("POST", path + "/resume", OPERATOR, ""));
+		assertThat(call("POST", path + "/publish", OPERATOR, "").body().path("status").asText()).isEqualTo("ACTIVE");
+		assertThat(call("POST", path + "/pause", VIEWER, "").status()).isEqualTo(403);
+		assertThat(call("POST", path + "/pause", OPERATOR, "").body().path("status").asText()).isEqualTo("PAUSED");
+		assertIllegal(call("POST", path + "/publish", OPERATOR, ""));
+		assertThat(call("POST", path + "/resume", ADMIN, "").body().path("status").asText()).isEqualTo("ACTIVE");
+		Answer ended = call("POST", path + "/end", OPERATOR, "");
+		assertThat(ended.body().path("status").asText()).isEqualTo("ENDED");
+		assertThat(ended.body().path("version").asInt()).isEqualTo(4);
+		assertIllegal(call("POST", path + "/resume", OPERATOR, ""));
+		assertIllegal(call("POST", path + "/end", OPERATOR, ""));
+
+		Answer audit = call("GET", path + "/audit?limit=3", VIEWER, null);
+		assertThat(audit.status()).isEqualTo(200);
+		assertThat(audit.body().path("items").findValuesAsText("action")).containsExactly("END", "RESUME", "PAUSE");
+		assertThat(audit.body().path("items").get(0).path("actor").asText()).isEqualTo("operator");
+		assertThat(audit.body().path("items").get(0).path("before").path("status").asText()).isEqualTo("ACTIVE");
+		assertThat(audit.body().path("items").get(0).path("after").path("status").asText()).isEqualTo("ENDED");
+		assertThat(audit.body().path("items").get(1).path("actor").asText()).isEqualTo("admin");
+		Answer older = call("GET", path + "/audit?limit=3&cursor=" + audit.body().path("nextCursor").asText(), VIEWER,
+				null);
+		assertThat(older.body().path("items").findValuesAsText("action")).containsExactly("PUBLISH", "CREATE");
+		assertThat(older.body().path("items").get(1).path("before").isNull()).isTrue();
+		assertThat(older.body().path("items").get(1).path("after").path("status").asText()).isEqualTo("DRAFT");
+		assertThat(older.body().path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void listsTemplatesNewestFirstByStatusWithCursorPaging() {
+		String first = call("POST", "/admin/api/v1/templates", OPERATOR, validTemplate()).body().path("id").asText();
+		String second = call("POST", "/admin/api/v1/templates", OPERATOR, validTemplate()).body().path("id").asText();
+		String published = call("POST", "/admin/api/v1/templates", OPERATOR, validTemplate()).body()
+			.path("id")
+			.asText();
+		call("POST", "/admin/api/v1/templates/" + published + "/publish", OPERATOR, "");
+
+		Answer page = call("GET", "/admin/api/v1/templates?status=DRAFT&limit=1", VIEWER, null);
+		assertThat(page.body().path("items").findValuesAsText("id")).containsExactly(second);
+		Answer next = call("GET",
+				"/admin/api/v1/templates?status=DRAFT&limit=1&cursor=" + page.body().path("nextCursor").asText(),
+				VIEWER, null);
+		assertThat(next.body().path("items").findValuesAsText("id")).containsExactly(first);
+		assertThat(call("GET", "/admin/api/v1/templates?status=ACTIVE&limit=100", VIEWER, null).body()
+			.path("items")
+			.findValuesAsText("id")).contains(published).doesNotContain(first, second);
+		assertThat(call("GET", "/admin/api/v1/templates?limit=0", VIEWER, null).status()).isEqualTo(400);
+		assertThat(call("GET", "/admin/api/v1/templates?status=GONE", VIEWER, null).status()).isEqualTo(400);
+	}
+
+	private static void assertIllegal(Answer answer) {
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(409);
+		assertThat(answer.body().path("code").asText()).isEqualTo("ILLEGAL_TRANSITION");
+	}
+
+	@Test
 	void answers404ForAnUnknownTemplate() {
 		Answer missing = call("GET", "/admin/api/v1/templates/123456789", VIEWER, null);
 		assertThat(missing.status()).isEqualTo(404);

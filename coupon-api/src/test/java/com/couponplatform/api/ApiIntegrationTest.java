@@ -17,7 +17,7 @@ import com.couponplatform.sharding.ShardingProperties;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
-import com.couponplatform.template.PublishTemplate;
+import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.TemplateType;
 import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestHttp;
@@ -41,7 +41,7 @@ abstract class ApiIntegrationTest {
 	CreateTemplate createTemplate;
 
 	@Autowired
-	PublishTemplate publishTemplate;
+	ChangeTemplateStatus changeStatus;
 
 	@Autowired
 	ShardDataSources shards;
@@ -61,7 +61,7 @@ abstract class ApiIntegrationTest {
 				perUserLimit, now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
 				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null, true);
 		CouponTemplate draft = this.createTemplate.create(request, "it");
-		return this.publishTemplate.publish(draft.id());
+		return this.changeStatus.publish(draft.id(), "it");
 	}
 
 	CouponTemplate draftTemplate() {

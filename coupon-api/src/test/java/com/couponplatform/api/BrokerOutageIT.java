@@ -21,7 +21,7 @@ import com.couponplatform.sharding.ShardingProperties;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
-import com.couponplatform.template.PublishTemplate;
+import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.TemplateType;
 import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestHttp;
@@ -51,7 +51,7 @@ class BrokerOutageIT {
 	CreateTemplate createTemplate;
 
 	@Autowired
-	PublishTemplate publishTemplate;
+	ChangeTemplateStatus changeStatus;
 
 	@Autowired
 	ShardDataSources shards;
@@ -70,12 +70,12 @@ class BrokerOutageIT {
 	@Test
 	void servesClaimsAndKeepsTheirEventsInTheOutbox() throws Exception {
 		Instant now = Instant.now();
-		CouponTemplate template = this.publishTemplate.publish(
-				this.createTemplate
-					.create(new NewTemplate("Outage", TemplateType.FIXED_AMOUNT, 100L, null, null, null, 5L, 1,
-							now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
-							new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null, true), "it")
-					.id());
+		CouponTemplate template = this.changeStatus
+			.publish(this.createTemplate
+				.create(new NewTemplate("Outage", TemplateType.FIXED_AMOUNT, 100L, null, null, null, 5L, 1,
+						now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
+						new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null, true), "it")
+				.id(), "it");
 		long userId = 606060;
 		TestHttp http = new TestHttp(this.port);
 		Answer claimed = http.call("POST", "/api/v1/claims", "Bearer " + TestTokens.user(userId),

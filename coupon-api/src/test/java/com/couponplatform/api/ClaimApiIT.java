@@ -103,6 +103,21 @@ class ClaimApiIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void refusesClaimsWhilePausedAndForGoodOnceEnded() {
+		CouponTemplate template = activeTemplate(10, 5);
+		this.changeStatus.pause(template.id(), "it");
+		Answer paused = post("/api/v1/claims", TestTokens.user(31), claimBody(template.id(), "p1"));
+		assertThat(paused.status()).isEqualTo(409);
+		assertThat(paused.code()).isEqualTo("TEMPLATE_NOT_ACTIVE");
+		this.changeStatus.resume(template.id(), "it");
+		assertThat(post("/api/v1/claims", TestTokens.user(31), claimBody(template.id(), "p2")).status()).isEqualTo(201);
+		this.changeStatus.end(template.id(), "it");
+		assertThat(post("/api/v1/claims", TestTokens.user(31), claimBody(template.id(), "p3")).code())
+			.isEqualTo("TEMPLATE_NOT_ACTIVE");
+		assertThat(couponRows(template.id())).isEqualTo(1);
+	}
+
+	@Test
 	void letsTheCheckoutServiceActForTheUserItNames() {
 		CouponTemplate template = activeTemplate(10, 1);
 		Answer claimed = post("/api/v1/claims", TestTokens.service(),

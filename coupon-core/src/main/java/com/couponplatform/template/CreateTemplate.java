@@ -3,6 +3,7 @@ package com.couponplatform.template;
 import java.time.Clock;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.time.BusinessTime;
@@ -21,11 +22,14 @@ public class CreateTemplate {
 
 	private final BusinessTime time;
 
-	CreateTemplate(TemplateMapper templates, IdGenerator ids, Clock clock, BusinessTime time) {
+	private final TemplateAudit audit;
+
+	CreateTemplate(TemplateMapper templates, IdGenerator ids, Clock clock, BusinessTime time, TemplateAudit audit) {
 		this.templates = templates;
 		this.ids = ids;
 		this.clock = clock;
 		this.time = time;
+		this.audit = audit;
 	}
 
 	/**
@@ -35,9 +39,11 @@ public class CreateTemplate {
 	 * @return the stored template
 	 * @throws com.couponplatform.shared.InvalidInputException naming every invalid field
 	 */
+	@Transactional
 	public CouponTemplate create(NewTemplate request, String operator) {
 		CouponTemplate template = request.validate(this.ids.nextId(), operator, this.clock.instant(), this.time);
 		this.templates.insert(TemplateRow.of(template));
+		this.audit.record(operator, TemplateAction.CREATE, null, template);
 		return template;
 	}
 

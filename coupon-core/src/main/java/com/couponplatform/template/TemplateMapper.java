@@ -1,6 +1,7 @@
 package com.couponplatform.template;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -29,6 +30,16 @@ public interface TemplateMapper {
 
 	@Select("SELECT * FROM coupon_template WHERE id = #{id}")
 	TemplateRow findById(@Param("id") long id);
+
+	@Select("""
+			<script>
+			SELECT * FROM coupon_template WHERE id &lt; #{beforeId}
+			<if test="status != null"> AND status = #{status}</if>
+			ORDER BY id DESC LIMIT #{limit}
+			</script>
+			""")
+	List<TemplateRow> findPage(@Param("status") String status, @Param("beforeId") long beforeId,
+			@Param("limit") int limit);
 
 	@Update("""
 			UPDATE coupon_template SET status = #{to}, version = version + 1, updated_at = #{now}

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.shared.Keyset;
 
 /**
  * A user lists their coupons, newest first, optionally by status, with keyset paging
@@ -36,14 +36,12 @@ public class ListUserCoupons {
 	 * @param limit page size, 1 to {@value #MAX_LIMIT}, or {@code null} for
 	 * {@value #DEFAULT_LIMIT}
 	 * @return the page
-	 * @throws InvalidInputException for a malformed cursor or an out-of-range limit
+	 * @throws com.couponplatform.shared.InvalidInputException for a malformed cursor or
+	 * an out-of-range limit
 	 */
 	public CouponPage list(long userId, CouponStatus status, String cursor, Integer limit) {
-		int size = (limit != null) ? limit : DEFAULT_LIMIT;
-		if (size < 1 || size > MAX_LIMIT) {
-			throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
-		}
-		long beforeId = parseCursor(cursor);
+		int size = Keyset.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+		long beforeId = Keyset.before(cursor);
 		// One row more than asked tells whether there is a next page without a second
 		// query.
 		List<UserCoupon> rows = this.coupons
@@ -55,23 +53,7 @@ public class ListUserCoupons {
 			return new CouponPage(rows, null);
 		}
 		List<UserCoupon> page = rows.subList(0, size);
-		return new CouponPage(page, Long.toString(page.get(size - 1).id()));
-	}
-
-	private static long parseCursor(String cursor) {
-		if (cursor == null || cursor.isEmpty()) {
-			return Long.MAX_VALUE;
-		}
-		try {
-			long id = Long.parseLong(cursor);
-			if (id > 0) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new InvalidInputException("cursor", "is not a cursor returned by this endpoint");
+		return new CouponPage(page, Keyset.after(page.get(size - 1).id()));
 	}
 
 }

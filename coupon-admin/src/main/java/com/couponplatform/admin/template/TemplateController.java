@@ -2,6 +2,7 @@ package com.couponplatform.admin.template;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,19 +10,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.couponplatform.shared.Ids;
-import com.couponplatform.statistic.ReadTemplateStatistic;
-import com.couponplatform.statistic.TemplateStatistic;
+import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
+import com.couponplatform.template.ListTemplates;
 import com.couponplatform.template.NewTemplate;
-import com.couponplatform.template.PublishTemplate;
 import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.TemplateDocument;
+import com.couponplatform.template.TemplatePage;
+import com.couponplatform.template.TemplateStatus;
 
 /**
- * Operators create and publish templates; anyone with a back-office role reads them.
+ * Operators create templates and move them through their lifecycle; every back-office
+ * role reads them.
  */
 @RestController
 @RequestMapping("/admin/api/v1/templates")
@@ -29,53 +34,66 @@ class TemplateController {
 
 	private final CreateTemplate createTemplate;
 
-	private final PublishTemplate publishTemplate;
+	private final ChangeTemplateStatus changeStatus;
+
+	private final ListTemplates listTemplates;
 
 	private final TemplateCatalog catalog;
 
-	private final ReadTemplateStatistic statistics;
-
-	TemplateController(CreateTemplate createTemplate, PublishTemplate publishTemplate, TemplateCatalog catalog,
-			ReadTemplateStatistic statistics) {
+	TemplateController(CreateTemplate createTemplate, ChangeTemplateStatus changeStatus, ListTemplates listTemplates,
+			TemplateCatalog catalog) {
 		this.createTemplate = createTemplate;
-		this.publishTemplate = publishTemplate;
+		this.changeStatus = changeStatus;
+		this.listTemplates = listTemplates;
 		this.catalog = catalog;
-		this.statistics = statistics;
 	}
 
 	@PostMapping
-	ResponseEntity<TemplateResponse> create(@RequestBody NewTemplate request, Principal operator) {
+	ResponseEntity<TemplateDocument> create(@RequestBody NewTemplate request, Principal operator) {
 		CouponTemplate template = this.createTemplate.create(request, operator.getName());
 		return ResponseEntity.created(URI.create("/admin/api/v1/templates/" + template.id()))
-			.body(TemplateResponse.of(template));
+			.body(TemplateDocument.of(template));
+	}
+
+	@GetMapping
+	TemplateList list(@RequestParam(required = false) TemplateStatus status,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
+		TemplatePage page = this.listTemplates.list(status, cursor, limit);
+		return new TemplateList(page.items().stream().map(TemplateDocument::of).toList(), page.nextCursor());
 	}
 
 	@GetMapping("/{id}")
-	TemplateResponse get(@PathVariable String id) {
-		return TemplateResponse.of(this.catalog.getFresh(Ids.parse("id", id)));
+	TemplateDocument get(@PathVariable String id) {
+		return TemplateDocument.of(this.catalog.getFresh(Ids.parse("id", id)));
 	}
 
 	@PostMapping("/{id}/publish")
-	TemplateResponse publish(@PathVariable String id) {
-		return TemplateResponse.of(this.publishTemplate.publish(Ids.parse("id", id)));
+	TemplateDocument publish(@PathVariable String id, Principal operator) {
+		return TemplateDocument.of(this.changeStatus.publish(Ids.parse("id", id), operator.getName()));
 	}
 
-	@GetMapping("/{id}/statistics")
-	StatisticResponse statistics(@PathVariable String id) {
-		long templateId = Ids.parse("id", id);
-		this.catalog.getFresh(templateId);
-		TemplateStatistic statistic = this.statistics.read(templateId);
-		return new StatisticResponse(Long.toString(templateId), statistic.issued(), statistic.updatedAt());
+	@PostMapping("/{id}/pause")
+	TemplateDocument pause(@PathVariable String id, Principal operator) {
+		return TemplateDocument.of(this.changeStatus.pause(Ids.parse("id", id), operator.getName()));
+	}
+
+	@PostMapping("/{id}/resume")
+	TemplateDocument resume(@PathVariable String id, Principal operator) {
+		return TemplateDocument.of(this.changeStatus.resume(Ids.parse("id", id), operator.getName()));
+	}
+
+	@PostMapping("/{id}/end")
+	TemplateDocument end(@PathVariable String id, Principal operator) {
+		return TemplateDocument.of(this.changeStatus.end(Ids.parse("id", id), operator.getName()));
 	}
 
 	/**
-	 * A template's counters kept from its events.
+	 * A page of templates.
 	 *
-	 * @param templateId the template
-	 * @param issued coupons issued, counted from {@code CouponClaimed} events
-	 * @param updatedAt when the counters last changed
+	 * @param items the templates, newest first
+	 * @param nextCursor the next page's cursor, or {@code null}
 	 */
-	record StatisticResponse(String templateId, long issued, java.time.Instant updatedAt) {
+	record TemplateList(List<TemplateDocument> items, String nextCursor) {
 	}
 
 }

@@ -1,16 +1,12 @@
-package com.couponplatform.admin.template;
+package com.couponplatform.template;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import com.couponplatform.template.CouponTemplate;
-import com.couponplatform.template.DiscountRule;
-import com.couponplatform.template.ProductScope;
-import com.couponplatform.template.Validity;
-
 /**
- * A template as the back office sees it; IDs as strings, money in minor units.
+ * A template as the back office and the audit log show it: IDs as strings, money in minor
+ * units, instants in UTC.
  *
  * @param id the template ID
  * @param name the operator's name for it
@@ -35,14 +31,14 @@ import com.couponplatform.template.Validity;
  * @param createdAt when
  * @param updatedAt last change
  */
-record TemplateResponse(String id, String name, String type, Long discountAmount, Long thresholdAmount,
+public record TemplateDocument(String id, String name, String type, Long discountAmount, Long thresholdAmount,
 		Integer percentOff, Long maxDiscountAmount, long totalStock, long issued, int perUserLimit, Instant claimStart,
 		Instant claimEnd, ValidityResponse validity, ScopeResponse scope, String targeting, String tagFallback,
 		boolean refundable, String status, int version, String createdBy, Instant createdAt, Instant updatedAt) {
 
-	static TemplateResponse of(CouponTemplate template) {
+	public static TemplateDocument of(CouponTemplate template) {
 		DiscountRule rule = template.rule();
-		return new TemplateResponse(Long.toString(template.id()), template.name(), rule.type().name(),
+		return new TemplateDocument(Long.toString(template.id()), template.name(), rule.type().name(),
 				rule.discountAmount(), rule.thresholdAmount(), rule.percentOff(), rule.maxDiscountAmount(),
 				template.totalStock(), template.issued(), template.perUserLimit(), template.claimStart(),
 				template.claimEnd(), ValidityResponse.of(template.validity()), ScopeResponse.of(template.scope()),
@@ -60,7 +56,7 @@ record TemplateResponse(String id, String name, String type, Long discountAmount
 	 * @param until end of a fixed window (exclusive)
 	 * @param days length of a relative window
 	 */
-	record ValidityResponse(String type, Instant from, Instant until, Integer days) {
+	public record ValidityResponse(String type, Instant from, Instant until, Integer days) {
 
 		static ValidityResponse of(Validity validity) {
 			if (validity instanceof Validity.Fixed fixed) {
@@ -79,7 +75,7 @@ record TemplateResponse(String id, String name, String type, Long discountAmount
 	 * @param categoryWhitelist if not empty, only these categories
 	 * @param categoryBlacklist never these categories
 	 */
-	record ScopeResponse(List<String> skuWhitelist, List<String> skuBlacklist, List<String> categoryWhitelist,
+	public record ScopeResponse(List<String> skuWhitelist, List<String> skuBlacklist, List<String> categoryWhitelist,
 			List<String> categoryBlacklist) {
 
 		static ScopeResponse of(ProductScope scope) {
