@@ -84,7 +84,7 @@ public class ChangeTemplateStatus {
 			throw new VersionConflictException(id);
 		}
 		this.audit.record(actor, action, current, moved);
-		this.catalog.evict(id);
+		this.catalog.changed(moved);
 		return moved;
 	}
 

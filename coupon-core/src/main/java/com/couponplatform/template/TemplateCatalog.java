@@ -3,62 +3,74 @@ package com.couponplatform.template;
 import java.time.Duration;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.couponplatform.cache.CacheSettings;
+import com.couponplatform.cache.Caches;
+import com.couponplatform.cache.TwoLevelCache;
 
 /**
- * Reads templates for the hot paths through a small in-process cache.
+ * Reads templates for the hot paths through the two-level cache; a warm read touches
+ * neither Redis nor the database.
  *
  * <p>
- * A cached template may be up to a second stale; that is safe because the decisions that
- * must be exact (status, claim window, stock) are taken again by the database guard
- * {@link TemplateMapper#takeStock}.
+ * A cached template may be a few seconds stale at worst (a lost invalidation); that is
+ * safe because the decisions that must be exact (status, claim window, stock) are taken
+ * again by the database guard {@link TemplateMapper#takeStock}.
  */
 @Component
 public class TemplateCatalog {
 
-	private final TemplateMapper templates;
+	static final CacheSettings SETTINGS = new CacheSettings(10_000, Duration.ofSeconds(5), Duration.ofMinutes(10),
+			Duration.ofSeconds(30));
 
-	private final Cache<Long, Optional<CouponTemplate>> cache = Caffeine.newBuilder()
-		.maximumSize(10_000)
-		.expireAfterWrite(Duration.ofSeconds(1))
-		.build();
+	private final TwoLevelCache<CouponTemplate> cache;
 
-	TemplateCatalog(TemplateMapper templates) {
-		this.templates = templates;
+	TemplateCatalog(TemplateMapper templates, Caches caches) {
+		this.cache = caches.create("template", new TemplateCacheCodec(),
+				(id) -> Optional.ofNullable(templates.findById(id)).map(TemplateRow::toTemplate).orElse(null),
+				SETTINGS);
 	}
 
 	/**
-	 * A template, possibly from the cache.
+	 * A template, possibly from a cache.
 	 * @param id the template ID
 	 * @return the template
 	 * @throws TemplateNotFoundException when there is none with that ID
 	 */
 	public CouponTemplate get(long id) {
-		// Unknown IDs are cached too, so a flood of bad IDs does not reach the database.
-		return this.cache.get(id, this::load).orElseThrow(() -> new TemplateNotFoundException(id));
+		return this.cache.get(id).orElseThrow(() -> new TemplateNotFoundException(id));
 	}
 
 	/**
-	 * A template read from the database, bypassing the cache.
+	 * A template read from the database, refreshing the caches.
 	 * @param id the template ID
 	 * @return the template
 	 * @throws TemplateNotFoundException when there is none with that ID
 	 */
 	public CouponTemplate getFresh(long id) {
-		Optional<CouponTemplate> template = load(id);
-		this.cache.put(id, template);
-		return template.orElseThrow(() -> new TemplateNotFoundException(id));
+		return this.cache.getFresh(id).orElseThrow(() -> new TemplateNotFoundException(id));
 	}
 
-	void evict(long id) {
-		this.cache.invalidate(id);
-	}
-
-	private Optional<CouponTemplate> load(long id) {
-		return Optional.ofNullable(this.templates.findById(id)).map(TemplateRow::toTemplate);
+	/**
+	 * Makes a change visible on every instance once the current transaction commits (at
+	 * once when there is none): a change that rolls back is never published.
+	 * @param template the template as changed
+	 */
+	void changed(CouponTemplate template) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					TemplateCatalog.this.cache.changed(template.id(), template);
+				}
+			});
+		}
+		else {
+			this.cache.changed(template.id(), template);
+		}
 	}
 
 }
