@@ -16,6 +16,7 @@ import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.template.Validity;
+import com.couponplatform.time.BusinessTime;
 import com.couponplatform.wallet.CouponOrigin;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;
@@ -51,14 +52,17 @@ public class ClaimCoupon {
 
 	private final Clock clock;
 
+	private final BusinessTime time;
+
 	ClaimCoupon(TemplateCatalog catalog, TemplateMapper stock, UserCouponMapper coupons, ClaimedCouponStore store,
-			IdGenerator ids, Clock clock) {
+			IdGenerator ids, Clock clock, BusinessTime time) {
 		this.catalog = catalog;
 		this.stock = stock;
 		this.coupons = coupons;
 		this.store = store;
 		this.ids = ids;
 		this.clock = clock;
+		this.time = time;
 	}
 
 	/**
@@ -133,7 +137,7 @@ public class ClaimCoupon {
 	}
 
 	private UserCoupon newCoupon(long userId, CouponTemplate template, String requestId, Instant now) {
-		Validity.Window window = template.validity().windowFor(now);
+		Validity.Window window = template.validity().windowFor(now, this.time.zone());
 		return new UserCoupon(this.ids.nextId(), userId, template.id(), CouponStatus.UNUSED, template.rule(),
 				window.from(), window.until(), now, CouponOrigin.CLAIM, requestId);
 	}

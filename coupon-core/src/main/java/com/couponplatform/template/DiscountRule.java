@@ -12,4 +12,29 @@ package com.couponplatform.template;
  */
 public record DiscountRule(TemplateType type, Long discountAmount, Long thresholdAmount, Integer percentOff,
 		Long maxDiscountAmount) {
+
+	/**
+	 * The discount for an amount the coupon may apply to (the in-scope lines of a cart).
+	 * Percentages are rounded down to the minor unit and capped by
+	 * {@code maxDiscountAmount}; no discount exceeds the amount it applies to.
+	 * @param eligibleAmount the amount in scope, in minor units, not negative
+	 * @return the amount off, or how much is missing to reach the threshold
+	 */
+	public Discount discountFor(long eligibleAmount) {
+		if (eligibleAmount < 0) {
+			throw new IllegalArgumentException("eligible amount must not be negative: " + eligibleAmount);
+		}
+		long threshold = (this.thresholdAmount != null) ? this.thresholdAmount : 0;
+		if (eligibleAmount < threshold) {
+			return new Discount.ThresholdNotMet(threshold - eligibleAmount);
+		}
+		long amount = switch (this.type) {
+			case FIXED_AMOUNT, THRESHOLD -> this.discountAmount;
+			// Integer arithmetic rounds down to the minor unit; an overflow fails loudly.
+			case PERCENTAGE ->
+				Math.min(Math.multiplyExact(eligibleAmount, (long) this.percentOff) / 100, this.maxDiscountAmount);
+		};
+		return new Discount.Applied(Math.min(amount, eligibleAmount));
+	}
+
 }

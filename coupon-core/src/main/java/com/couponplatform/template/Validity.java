@@ -1,7 +1,7 @@
 package com.couponplatform.template;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * When a claimed coupon can be used: a fixed window, or a number of days from the claim.
@@ -11,9 +11,10 @@ public sealed interface Validity permits Validity.Fixed, Validity.Relative {
 	/**
 	 * The window of a coupon claimed at the given instant.
 	 * @param claimedAt when the coupon was claimed
+	 * @param zone the business time zone, in which days are counted
 	 * @return its validity window
 	 */
-	Window windowFor(Instant claimedAt);
+	Window windowFor(Instant claimedAt, ZoneId zone);
 
 	/**
 	 * A fixed window shared by every coupon of the template.
@@ -24,22 +25,24 @@ public sealed interface Validity permits Validity.Fixed, Validity.Relative {
 	record Fixed(Instant from, Instant until) implements Validity {
 
 		@Override
-		public Window windowFor(Instant claimedAt) {
+		public Window windowFor(Instant claimedAt, ZoneId zone) {
 			return new Window(this.from, this.until);
 		}
 
 	}
 
 	/**
-	 * A window that starts at the claim and lasts a number of days.
+	 * A window that starts at the claim and ends at the same local time a number of
+	 * calendar days later in the business time zone (so 23 or 25 hours for a day that
+	 * changes daylight saving).
 	 *
-	 * @param days length of the window in days of 24 hours
+	 * @param days length of the window in calendar days
 	 */
 	record Relative(int days) implements Validity {
 
 		@Override
-		public Window windowFor(Instant claimedAt) {
-			return new Window(claimedAt, claimedAt.plus(Duration.ofDays(this.days)));
+		public Window windowFor(Instant claimedAt, ZoneId zone) {
+			return new Window(claimedAt, claimedAt.atZone(zone).plusDays(this.days).toInstant());
 		}
 
 	}
