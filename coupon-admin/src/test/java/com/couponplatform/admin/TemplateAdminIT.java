@@ -158,6 +158,22 @@ class TemplateAdminIT {
 	}
 
 	@Test
+	void loadsUserTagsInBulkAndRefusesInvalidEntriesWholesale() {
+		Answer loaded = call("PUT", "/admin/api/v1/user-tags", OPERATOR,
+				"{\"users\":[{\"userId\":\"5001\",\"tags\":[\"vip\",\"vip\"]},{\"userId\":\"5002\",\"tags\":[]}]}");
+		assertThat(loaded.status()).as(loaded.body().toString()).isEqualTo(200);
+		assertThat(loaded.body().path("loaded").asInt()).isEqualTo(2);
+
+		Answer invalid = call("PUT", "/admin/api/v1/user-tags", OPERATOR,
+				"{\"users\":[{\"userId\":\"5003\",\"tags\":[\"ok\"]},{\"userId\":\"-1\",\"tags\":[\"has space\"]}]}");
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("users[1].userId",
+				"users[1].tags");
+		assertThat(call("PUT", "/admin/api/v1/user-tags", VIEWER, "{\"users\":[]}").status()).isEqualTo(403);
+		assertThat(call("PUT", "/admin/api/v1/user-tags", OPERATOR, "{\"users\":[]}").status()).isEqualTo(400);
+	}
+
+	@Test
 	void answers404ForAnUnknownTemplate() {
 		Answer missing = call("GET", "/admin/api/v1/templates/123456789", VIEWER, null);
 		assertThat(missing.status()).isEqualTo(404);

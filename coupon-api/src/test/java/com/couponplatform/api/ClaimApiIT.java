@@ -4,13 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.targeting.LoadUserTags;
+import com.couponplatform.targeting.UserTags;
 import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.NewTemplate;
+import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.TemplateType;
 import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestTokens;
 
@@ -21,6 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user isolation and placement.
  */
 class ClaimApiIT extends ApiIntegrationTest {
+
+	@Autowired
+	LoadUserTags loadUserTags;
+
+	@Autowired
+	TemplateCatalog catalog;
 
 	@Test
 	void claimsACouponIntoTheUsersOwnPhysicalTableAndListsIt() throws Exception {
@@ -115,6 +129,31 @@ class ClaimApiIT extends ApiIntegrationTest {
 		assertThat(post("/api/v1/claims", TestTokens.user(31), claimBody(template.id(), "p3")).code())
 			.isEqualTo("TEMPLATE_NOT_ACTIVE");
 		assertThat(couponRows(template.id())).isEqualTo(1);
+	}
+
+	@Test
+	void letsOnlyTargetedUsersClaimATargetedTemplate() {
+		Instant now = Instant.now();
+		CouponTemplate template = this.changeStatus.publish(
+				this.createTemplate
+					.create(new NewTemplate("VIP only", TemplateType.FIXED_AMOUNT, 500L, null, null, null, 10L, 1,
+							now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
+							new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, "vip AND NOT churned", null,
+							true), "it")
+					.id(),
+				"it");
+		this.loadUserTags.load(List.of(new UserTags("4101", List.of("vip")),
+				new UserTags("4102", List.of("vip", "churned")), new UserTags("4103", List.of("new_user"))));
+
+		assertThat(post("/api/v1/claims", TestTokens.user(4101), claimBody(template.id(), "t")).status())
+			.isEqualTo(201);
+		for (long refused : new long[] { 4102, 4103, 4104 }) {
+			Answer answer = post("/api/v1/claims", TestTokens.user(refused), claimBody(template.id(), "t"));
+			assertThat(answer.status()).isEqualTo(403);
+			assertThat(answer.code()).isEqualTo("NOT_ELIGIBLE");
+		}
+		assertThat(couponRows(template.id())).isEqualTo(1);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(1);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.persistence.DuplicateKey;
 import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.targeting.Eligibility;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateMapper;
@@ -54,8 +55,10 @@ public class ClaimCoupon {
 
 	private final BusinessTime time;
 
+	private final Eligibility eligibility;
+
 	ClaimCoupon(TemplateCatalog catalog, TemplateMapper stock, UserCouponMapper coupons, ClaimedCouponStore store,
-			IdGenerator ids, Clock clock, BusinessTime time) {
+			IdGenerator ids, Clock clock, BusinessTime time, Eligibility eligibility) {
 		this.catalog = catalog;
 		this.stock = stock;
 		this.coupons = coupons;
@@ -63,6 +66,7 @@ public class ClaimCoupon {
 		this.ids = ids;
 		this.clock = clock;
 		this.time = time;
+		this.eligibility = eligibility;
 	}
 
 	/**
@@ -82,6 +86,9 @@ public class ClaimCoupon {
 		}
 		CouponTemplate template = this.catalog.get(templateId);
 		template.checkClaimableAt(this.clock.instant());
+		if (!this.eligibility.isEligible(userId, template.targeting(), template.tagFallback())) {
+			throw new NotEligibleException(templateId);
+		}
 		// Each pass either issues, replays, or refuses; a pass repeats only when a
 		// concurrent claim
 		// of the same user took the slot this one counted, so passes are bounded by the

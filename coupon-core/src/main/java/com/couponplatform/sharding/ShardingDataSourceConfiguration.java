@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Primary;
 public class ShardingDataSourceConfiguration {
 
 	/** Logical tables split over N databases x M tables. */
-	static final List<String> TABLE_SHARDED = List.of("user_coupon");
+	static final List<String> TABLE_SHARDED = List.of("user_coupon", "user_tag");
 
 	/**
 	 * Logical tables with one table per shard database (an outbox the relay scans per

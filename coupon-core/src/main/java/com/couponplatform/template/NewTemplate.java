@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.couponplatform.targeting.TagFallback;
 import com.couponplatform.shared.Violations;
 import com.couponplatform.targeting.InvalidTagExpressionException;
 import com.couponplatform.targeting.TagExpression;

@@ -2,6 +2,7 @@ package com.couponplatform.template;
 
 import java.time.Instant;
 
+import com.couponplatform.targeting.TagFallback;
 import com.couponplatform.targeting.TagExpressionParser;
 
 /**

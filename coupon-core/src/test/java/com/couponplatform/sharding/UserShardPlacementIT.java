@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
 import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestServices;
 
@@ -107,9 +109,13 @@ class UserShardPlacementIT {
 				Clock.systemUTC());
 		try (Connection connection = this.pools.shard(1).getConnection();
 				Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM schema_history")) {
+				ResultSet result = statement
+					.executeQuery("SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_history")) {
 			result.next();
-			assertThat(result.getInt(1)).isEqualTo(1);
+			int shipped = new PathMatchingResourcePatternResolver().getResources("classpath*:sql/shard/V*.sql").length;
+			assertThat(shipped).isPositive();
+			assertThat(result.getInt(1)).isEqualTo(shipped);
+			assertThat(result.getInt(2)).isEqualTo(shipped);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.couponplatform.targeting.TagFallback;
 import com.couponplatform.shared.FieldViolation;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.time.BusinessTime;

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import com.couponplatform.targeting.TagFallback;
+
 class TemplateLifecycleTest {
 
 	private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");

@@ -1,4 +1,4 @@
-package com.couponplatform.template;
+package com.couponplatform.targeting;
 
 /**
  * What a targeted template decides when the tag service cannot answer: refuse the claim
