@@ -174,6 +174,60 @@ class TemplateAdminIT {
 	}
 
 	@Test
+	void patchesADraftFreelyAndRefusesAStaleVersion() {
+		String path = call("POST", "/admin/api/v1/templates", OPERATOR, validTemplate()).location();
+		Answer patched = call("PATCH", path, OPERATOR,
+				"{\"version\":0,\"name\":\"Spend 200 save 30\",\"thresholdAmount\":20000,\"discountAmount\":3000,"
+						+ "\"targeting\":\"vip\"}");
+		assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
+		assertThat(patched.body().path("name").asText()).isEqualTo("Spend 200 save 30");
+		assertThat(patched.body().path("discountAmount").asLong()).isEqualTo(3000);
+		assertThat(patched.body().path("totalStock").asLong()).isEqualTo(1000);
+		assertThat(patched.body().path("targeting").asText()).isEqualTo("vip");
+		assertThat(patched.body().path("version").asInt()).isEqualTo(1);
+
+		Answer removed = call("PATCH", path, OPERATOR, "{\"version\":1,\"targeting\":null}");
+		assertThat(removed.body().path("targeting").isNull()).isTrue();
+		Answer stale = call("PATCH", path, OPERATOR, "{\"version\":1,\"name\":\"late\"}");
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.body().path("code").asText()).isEqualTo("VERSION_CONFLICT");
+		assertThat(call("GET", path, VIEWER, null).body().path("name").asText()).isEqualTo("Spend 200 save 30");
+		Answer audit = call("GET", path + "/audit?limit=1", VIEWER, null);
+		assertThat(audit.body().path("items").get(0).path("action").asText()).isEqualTo("UPDATE");
+		assertThat(audit.body().path("items").get(0).path("before").path("targeting").asText()).isEqualTo("vip");
+	}
+
+	@Test
+	void patchesALiveTemplateOnlyWithMoreStockAndLaterEnds() {
+		String path = call("POST", "/admin/api/v1/templates", OPERATOR, validTemplate()).location();
+		call("POST", path + "/publish", OPERATOR, "");
+		Answer extended = call("PATCH", path, OPERATOR,
+				"{\"version\":1,\"totalStock\":1500,\"claimEnd\":\"2031-06-30\"}");
+		assertThat(extended.status()).as(extended.body().toString()).isEqualTo(200);
+		assertThat(extended.body().path("totalStock").asLong()).isEqualTo(1500);
+		assertThat(extended.body().path("claimEnd").asText()).isEqualTo("2031-07-01T00:00:00Z");
+		assertThat(extended.body().path("status").asText()).isEqualTo("ACTIVE");
+
+		assertFieldsRefused(call("PATCH", path, OPERATOR, "{\"version\":2,\"totalStock\":10}"), "totalStock");
+		assertFieldsRefused(call("PATCH", path, OPERATOR, "{\"version\":2,\"discountAmount\":5000}"), "status");
+		assertFieldsRefused(call("PATCH", path, OPERATOR, "{\"version\":2,\"claimEnd\":\"2030-01-01\"}"), "claimEnd");
+		assertFieldsRefused(call("PATCH", path, OPERATOR, "{\"totalStock\":2000}"), "version");
+		assertFieldsRefused(call("PATCH", path, OPERATOR, "{\"version\":2,\"totalStock\":\"lots\"}"), "totalStock");
+		assertFieldsRefused(call("PATCH", path, OPERATOR, "{\"version\":2,\"colour\":\"red\"}"), "colour");
+		assertThat(call("GET", path, VIEWER, null).body().path("version").asInt()).isEqualTo(2);
+
+		call("POST", path + "/end", OPERATOR, "");
+		assertIllegal(call("PATCH", path, OPERATOR, "{\"version\":3,\"totalStock\":3000}"));
+		assertThat(call("PATCH", path, VIEWER, "{\"version\":3}").status()).isEqualTo(403);
+	}
+
+	private static void assertFieldsRefused(Answer answer, String field) {
+		assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
+		assertThat(answer.body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+		assertThat(answer.body().path("errors").findValuesAsText("field")).containsExactly(field);
+	}
+
+	@Test
 	void answers404ForAnUnknownTemplate() {
 		Answer missing = call("GET", "/admin/api/v1/templates/123456789", VIEWER, null);
 		assertThat(missing.status()).isEqualTo(404);

@@ -68,4 +68,30 @@ public record CouponTemplate(long id, String name, DiscountRule rule, long total
 				this.refundable, next, this.version + 1, this.createdBy, this.createdAt, now);
 	}
 
+	/**
+	 * This template's content as the next revision of another: identity, stock taken,
+	 * status and creation are the other's; the version is one higher.
+	 * @param current the revision it replaces
+	 * @param now the instant of the change
+	 * @return the new revision
+	 */
+	public CouponTemplate asRevisionOf(CouponTemplate current, Instant now) {
+		return new CouponTemplate(current.id, this.name, this.rule, this.totalStock, current.issued, this.perUserLimit,
+				this.claimStart, this.claimEnd, this.validity, this.scope, this.targeting, this.tagFallback,
+				this.refundable, current.status, current.version + 1, current.createdBy, current.createdAt, now);
+	}
+
+	/**
+	 * This template with only the changes a live template may take.
+	 * @param newTotalStock the new total stock
+	 * @param newClaimEnd the new end of the claim window
+	 * @param newValidity the new validity
+	 * @return the changed template, same version
+	 */
+	public CouponTemplate withStockAndEnds(long newTotalStock, Instant newClaimEnd, Validity newValidity) {
+		return new CouponTemplate(this.id, this.name, this.rule, newTotalStock, this.issued, this.perUserLimit,
+				this.claimStart, newClaimEnd, newValidity, this.scope, this.targeting, this.tagFallback,
+				this.refundable, this.status, this.version, this.createdBy, this.createdAt, this.updatedAt);
+	}
+
 }

@@ -74,6 +74,31 @@ public record NewTemplate(String name, TemplateType type, Long discountAmount, L
 	}
 
 	/**
+	 * The request that would create this template as it is now: the document a merge
+	 * patch applies to.
+	 * @param template the template
+	 * @return its fields as an operator would send them
+	 */
+	public static NewTemplate from(CouponTemplate template) {
+		DiscountRule rule = template.rule();
+		ValidityInput validity = (template.validity() instanceof Validity.Fixed fixed)
+				? new ValidityInput("FIXED", fixed.from().toString(), fixed.until().toString(), null)
+				: new ValidityInput("RELATIVE", null, null, ((Validity.Relative) template.validity()).days());
+		ProductScope scope = template.scope();
+		return new NewTemplate(template.name(), rule.type(), rule.discountAmount(), rule.thresholdAmount(),
+				rule.percentOff(), rule.maxDiscountAmount(), template.totalStock(), template.perUserLimit(),
+				template.claimStart().toString(), template.claimEnd().toString(), validity,
+				new ScopeInput(sorted(scope.skuWhitelist()), sorted(scope.skuBlacklist()),
+						sorted(scope.categoryWhitelist()), sorted(scope.categoryBlacklist())),
+				(template.targeting() != null) ? template.targeting().canonical() : null, template.tagFallback().name(),
+				template.refundable());
+	}
+
+	private static List<String> sorted(Set<String> ids) {
+		return ids.stream().sorted().toList();
+	}
+
+	/**
 	 * Checks every field and builds the DRAFT template.
 	 * @param id the new template's ID
 	 * @param createdBy the back-office user creating it

@@ -49,6 +49,26 @@ public interface TemplateMapper {
 			@Param("version") int version, @Param("now") Instant now);
 
 	/**
+	 * Replaces a template's editable fields if it is still at the version read; stock
+	 * taken, status and creation stay as they are.
+	 * @param row the new revision
+	 * @param expectedVersion the version the change was based on
+	 * @return 1 when updated, 0 when the template changed meanwhile
+	 */
+	@Update("""
+			UPDATE coupon_template SET name = #{row.name}, type = #{row.type}, discount_amount = #{row.discountAmount},
+			  threshold_amount = #{row.thresholdAmount}, percent_off = #{row.percentOff},
+			  max_discount_amount = #{row.maxDiscountAmount}, total_stock = #{row.totalStock},
+			  per_user_limit = #{row.perUserLimit}, claim_start = #{row.claimStart}, claim_end = #{row.claimEnd},
+			  validity_type = #{row.validityType}, valid_from = #{row.validFrom}, valid_until = #{row.validUntil},
+			  valid_days = #{row.validDays}, scope_json = #{row.scopeJson}, targeting = #{row.targeting},
+			  tag_fallback = #{row.tagFallback}, refundable = #{row.refundable}, version = version + 1,
+			  updated_at = #{row.updatedAt}
+			WHERE id = #{row.id} AND version = #{expectedVersion}
+			""")
+	int update(@Param("row") TemplateRow row, @Param("expectedVersion") int expectedVersion);
+
+	/**
 	 * Takes one unit of stock if the template can be claimed now; the database-side guard
 	 * that makes over-issue impossible whatever any cache or Redis believes.
 	 * @param id the template ID

@@ -105,4 +105,16 @@ class NewTemplateTest {
 						"tagFallback"));
 	}
 
+	@Test
+	void roundTripsThroughTheRequestAMergePatchAppliesTo() {
+		CouponTemplate original = new NewTemplate("Round trip", TemplateType.PERCENTAGE, null, 5000L, 15, 2000L, 99L, 3,
+				"2026-11-01T08:00:00Z", "2026-11-20",
+				new NewTemplate.ValidityInput("FIXED", "2026-11-01", "2026-12-31", null),
+				new NewTemplate.ScopeInput(List.of("b", "a"), null, List.of("food"), null), "vip OR new_user", "ALLOW",
+				false)
+			.validate(7, "ops", NOW, SHANGHAI);
+		CouponTemplate again = NewTemplate.from(original).validate(7, "ops", NOW, SHANGHAI);
+		assertThat(again).isEqualTo(original);
+	}
+
 }

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +26,7 @@ import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateDocument;
 import com.couponplatform.template.TemplatePage;
 import com.couponplatform.template.TemplateStatus;
+import com.couponplatform.template.UpdateTemplate;
 
 /**
  * Operators create templates and move them through their lifecycle; every back-office
@@ -40,12 +44,15 @@ class TemplateController {
 
 	private final TemplateCatalog catalog;
 
+	private final UpdateTemplate updateTemplate;
+
 	TemplateController(CreateTemplate createTemplate, ChangeTemplateStatus changeStatus, ListTemplates listTemplates,
-			TemplateCatalog catalog) {
+			TemplateCatalog catalog, UpdateTemplate updateTemplate) {
 		this.createTemplate = createTemplate;
 		this.changeStatus = changeStatus;
 		this.listTemplates = listTemplates;
 		this.catalog = catalog;
+		this.updateTemplate = updateTemplate;
 	}
 
 	@PostMapping
@@ -65,6 +72,11 @@ class TemplateController {
 	@GetMapping("/{id}")
 	TemplateDocument get(@PathVariable String id) {
 		return TemplateDocument.of(this.catalog.getFresh(Ids.parse("id", id)));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", "application/json" })
+	TemplateDocument update(@PathVariable String id, @RequestBody JsonNode patch, Principal operator) {
+		return TemplateDocument.of(this.updateTemplate.update(Ids.parse("id", id), patch, operator.getName()));
 	}
 
 	@PostMapping("/{id}/publish")
