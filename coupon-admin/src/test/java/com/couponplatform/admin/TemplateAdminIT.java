@@ -1,26 +1,15 @@
 package com.couponplatform.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Base64;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import com.couponplatform.sharding.ShardDataSources;
-import com.couponplatform.testsupport.RealServices;
-import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
-import com.couponplatform.testsupport.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,30 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The back-office template API over HTTP with real logins and roles, over the real global
  * database.
  */
-@RealServices
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "coupon.admin.password=admin-it-password", "coupon.admin.users[0].name=viewer",
-				"coupon.admin.users[0].password={noop}viewer-it-password", "coupon.admin.users[0].roles=VIEWER",
-				"coupon.admin.users[1].name=operator", "coupon.admin.users[1].password={noop}operator-it-password",
-				"coupon.admin.users[1].roles=OPERATOR" })
-class TemplateAdminIT {
-
-	private static final String ADMIN = basic("admin", "admin-it-password");
-
-	private static final String VIEWER = basic("viewer", "viewer-it-password");
-
-	private static final String OPERATOR = basic("operator", "operator-it-password");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	ShardDataSources shards;
-
-	@DynamicPropertySource
-	static void services(DynamicPropertyRegistry registry) {
-		TestServices.springProperties(TestServices.jvmPrefix()).forEach((key, value) -> registry.add(key, () -> value));
-	}
+class TemplateAdminIT extends AdminIntegrationTest {
 
 	@Test
 	void createsADraftAndPublishesIt() {
@@ -330,14 +296,6 @@ class TemplateAdminIT {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private Answer call(String method, String path, String authorization, String body) {
-		return new TestHttp(this.port).call(method, path, authorization, body);
-	}
-
-	private static String basic(String user, String password) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,0 +1,4 @@
+/**
+ * The global SKU super-blacklist resource.
+ */
+package com.couponplatform.admin.blacklist;

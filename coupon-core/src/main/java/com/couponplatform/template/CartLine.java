@@ -1,0 +1,12 @@
+package com.couponplatform.template;
+
+/**
+ * One line of a cart, as checkout sends it.
+ *
+ * @param skuId the product
+ * @param categoryId its category
+ * @param unitPrice the price of one, in minor units
+ * @param quantity how many
+ */
+public record CartLine(String skuId, String categoryId, Long unitPrice, Integer quantity) {
+}
