@@ -20,6 +20,17 @@ wait_for_port() {
   done
 }
 
+# wait_for_line FILE TEXT PIDFILE SECONDS WHAT: waits until a process started in the background
+# writes TEXT to its log, failing fast if it exits first.
+wait_for_line() {
+  local file=$1 text=$2 pidfile=$3 deadline=$((SECONDS + $4)) what=$5
+  until grep -q "$text" "$file" 2>/dev/null; do
+    kill -0 "$(cat "$pidfile")" 2>/dev/null || die "$what exited; see $file"
+    [ "$SECONDS" -lt "$deadline" ] || die "$what not ready within $4 s; see $file"
+    sleep 0.5
+  done
+}
+
 # Maven through the wrapper, quiet and in batch mode.
 mvnw() { (cd "$ROOT_DIR" && ./mvnw -B -q "$@"); }
 

@@ -16,12 +16,7 @@ embedded_start() {
   nohup java -Xmx128m -cp "$EMBEDDED_LIB/*" "$ROOT_DIR/deploy/embedded/EmbeddedServices.java" \
     "$home" "$db_port" "$redis_port" >"$home/embedded.out" 2>&1 &
   echo $! >"$home/embedded.pid"
-  local deadline=$((SECONDS + 180))
-  until grep -q "EMBEDDED READY" "$home/embedded.out" 2>/dev/null; do
-    kill -0 "$(cat "$home/embedded.pid")" 2>/dev/null || die "embedded engines exited; see $home/embedded.out"
-    [ "$SECONDS" -lt "$deadline" ] || die "embedded engines not ready within 180 s; see $home/embedded.out"
-    sleep 1
-  done
+  wait_for_line "$home/embedded.out" "EMBEDDED READY" "$home/embedded.pid" 180 "embedded engines"
   touch "$home/started-here"
   say "Embedded MariaDB 127.0.0.1:$db_port and Redis 127.0.0.1:$redis_port are up (data in $home)"
 }

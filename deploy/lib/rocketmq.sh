@@ -46,12 +46,7 @@ CONF
   nohup java "${jvm[@]}" -Xms192m -Xmx192m -XX:MaxDirectMemorySize=128m \
     org.apache.rocketmq.broker.BrokerStartup -c "$home/broker.conf" >"$home/broker.out" 2>&1 &
   echo $! >"$home/broker.pid"
-  local deadline=$((SECONDS + 90))
-  until grep -q "boot success" "$home/broker.out" 2>/dev/null; do
-    kill -0 "$(cat "$home/broker.pid")" 2>/dev/null || die "RocketMQ broker exited; see $home/broker.out"
-    [ "$SECONDS" -lt "$deadline" ] || die "RocketMQ broker did not boot within 90 s; see $home/broker.out"
-    sleep 0.5
-  done
+  wait_for_line "$home/broker.out" "boot success" "$home/broker.pid" 90 "RocketMQ broker"
   touch "$home/started-here"
   say "RocketMQ name server 127.0.0.1:$namesrv_port and broker 127.0.0.1:$broker_port are up"
 }
