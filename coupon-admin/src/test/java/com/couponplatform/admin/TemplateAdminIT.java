@@ -278,7 +278,7 @@ class TemplateAdminIT extends AdminIntegrationTest {
 		assertThat(health.body().path("components").path("broker").path("status").asText()).isEqualTo("UP");
 	}
 
-	private static String validTemplate() {
+	static String validTemplate() {
 		return """
 				{"name":"Spend 100 save 10","type":"THRESHOLD","discountAmount":1000,"thresholdAmount":10000,
 				 "totalStock":1000,"perUserLimit":1,"claimStart":"%s","claimEnd":"2030-12-31",

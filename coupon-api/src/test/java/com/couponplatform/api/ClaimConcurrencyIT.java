@@ -102,9 +102,8 @@ class ClaimConcurrencyIT extends ApiIntegrationTest {
 		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(STOCK);
 
 		// The CouponClaimed events travel outbox -> relay -> broker -> consumer: the
-		// statistic
-		// converges on the rows (a fresh broker can take half a minute for a new consumer
-		// group).
+		// statistic converges on the rows (a fresh broker can take half a minute for a
+		// new consumer group).
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (this.statistics.read(template.id()).issued() < STOCK && System.nanoTime() < deadline) {
 			Thread.sleep(250);

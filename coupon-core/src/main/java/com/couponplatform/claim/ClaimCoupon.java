@@ -89,17 +89,16 @@ public class ClaimCoupon {
 		if (!this.eligibility.isEligible(userId, template.targeting(), template.tagFallback())) {
 			throw new NotEligibleException(templateId);
 		}
-		// Each pass either issues, replays, or refuses; a pass repeats only when a
-		// concurrent claim
-		// of the same user took the slot this one counted, so passes are bounded by the
-		// limit.
+		// Each pass issues, replays or refuses. A pass repeats only when a concurrent
+		// claim of the same user took the slot this one counted, so passes are bounded by
+		// the limit.
 		for (int pass = 0; pass <= template.perUserLimit(); pass++) {
 			int claimed = this.coupons.countClaims(userId, templateId);
 			if (claimed >= template.perUserLimit()) {
 				break;
 			}
-			// Millisecond precision, as stored: a replay must answer with exactly the
-			// same coupon.
+			// Millisecond precision, as stored: a replay answers with exactly this
+			// coupon.
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			takeStock(templateId, now);
 			UserCoupon coupon = newCoupon(userId, template, requestId, now);
@@ -108,7 +107,7 @@ public class ClaimCoupon {
 				return new ClaimResult(coupon, false);
 			}
 			catch (RuntimeException ex) {
-				this.stock.returnStock(templateId);
+				giveBack(templateId, ex);
 				if (!DuplicateKey.causedBy(ex)) {
 					throw ex;
 				}
@@ -119,6 +118,19 @@ public class ClaimCoupon {
 			}
 		}
 		throw new PerUserLimitReachedException(templateId, template.perUserLimit());
+	}
+
+	/**
+	 * Returns the unit a failed write took. If that fails too, the unit stays taken:
+	 * under-issue, which reconciliation repairs from the rows, never over-issue.
+	 */
+	private void giveBack(long templateId, RuntimeException writeFailure) {
+		try {
+			this.stock.returnStock(templateId);
+		}
+		catch (RuntimeException giveBackFailure) {
+			writeFailure.addSuppressed(giveBackFailure);
+		}
 	}
 
 	private Optional<UserCoupon> findEarlier(long userId, long templateId, String requestId) {

@@ -64,8 +64,7 @@ public final class WorkerIdLease implements AutoCloseable {
 	public int workerId() {
 		if (this.workerId < 0 || System.nanoTime() - this.leaseValidUntil > 0) {
 			// Unrenewed past its TTL, another process may hold the ID now: fail closed
-			// until a
-			// lease is taken again rather than risk a duplicate ID.
+			// until a lease is taken again rather than risk a duplicate ID.
 			synchronized (this) {
 				if (System.nanoTime() - this.leaseValidUntil > 0) {
 					this.workerId = -1;

@@ -106,8 +106,8 @@ public class OutboxRelay implements SmartLifecycle {
 			}
 			catch (Exception ex) {
 				// One failing shard or a broker outage must not stop the other shards'
-				// events, nor
-				// flood the log: back off exponentially, up to a few seconds, per shard.
+				// events, nor flood the log: back off exponentially, up to a few seconds,
+				// per shard.
 				backoff.failures++;
 				long delay = Math.min(MAX_BACKOFF_MILLIS,
 						this.settings.getInterval().toMillis() << Math.min(backoff.failures, 10));

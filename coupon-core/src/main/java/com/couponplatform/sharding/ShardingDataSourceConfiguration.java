@@ -75,8 +75,7 @@ public class ShardingDataSourceConfiguration {
 		DataSource dataSource = ShardingSphereDataSourceFactory.createDataSource(database.getPrefix(), standaloneMode(),
 				pools.all(), List.of(shardingRule(sharding.layout()), singleRule()), props);
 		// ShardingSphere initialises lazily on the first connection (seconds): pay it
-		// before the
-		// process reports ready, not on a user's first request.
+		// before the process reports ready, not on a user's first request.
 		try (Connection connection = dataSource.getConnection()) {
 			connection.isValid(5);
 		}

@@ -33,8 +33,7 @@ public class RecordCouponClaimed {
 	@Transactional
 	public boolean record(CouponClaimed event) {
 		// The dedup row and the counter change commit together, so a crash between them
-		// cannot
-		// count an event twice or lose it.
+		// cannot count an event twice or lose it.
 		if (this.statistics.markConsumed(CONSUMER, event.eventId(), this.clock.instant()) == 0) {
 			return false;
 		}

@@ -20,8 +20,7 @@ public class ClockConfiguration {
 	@ConditionalOnMissingBean
 	Clock clock() {
 		// Milliseconds, the precision instants are stored with: what a creation answers
-		// is then
-		// exactly what a later read returns.
+		// is then exactly what a later read returns.
 		return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 	}
 
