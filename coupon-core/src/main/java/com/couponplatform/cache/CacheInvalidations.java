@@ -55,7 +55,13 @@ public final class CacheInvalidations implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.topic.removeListener(this.listenerId);
+		try {
+			this.topic.removeListener(this.listenerId);
+		}
+		catch (RuntimeException ex) {
+			// Closing happens at shutdown: a slow or gone Redis must not fail it.
+			logger.warn("Could not unsubscribe from cache invalidations: {}", ex.getMessage());
+		}
 	}
 
 }

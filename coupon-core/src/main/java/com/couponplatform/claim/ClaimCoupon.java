@@ -77,10 +77,23 @@ public class ClaimCoupon {
 	 * @return the coupon, and whether it is a replay
 	 */
 	public ClaimResult claim(long userId, long templateId, String requestId) {
+		checkRequestId(requestId);
+		return claim(userId, templateId, requestId, CouponOrigin.CLAIM);
+	}
+
+	static void checkRequestId(String requestId) {
 		if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
 			throw new InvalidInputException("requestId", "must be 1 to 64 characters of A-Z a-z 0-9 _ -");
 		}
-		Optional<UserCoupon> earlier = findEarlier(userId, templateId, requestId);
+	}
+
+	/**
+	 * Claims one template for a single claim or for one item of a batch.
+	 * @param origin {@link CouponOrigin#CLAIM}, or {@link CouponOrigin#BATCH_CLAIM} where
+	 * one request ID covers several templates
+	 */
+	ClaimResult claim(long userId, long templateId, String requestId, CouponOrigin origin) {
+		Optional<UserCoupon> earlier = findEarlier(userId, templateId, requestId, origin);
 		if (earlier.isPresent()) {
 			return new ClaimResult(earlier.get(), true);
 		}
@@ -101,7 +114,7 @@ public class ClaimCoupon {
 			// coupon.
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			takeStock(templateId, now);
-			UserCoupon coupon = newCoupon(userId, template, requestId, now);
+			UserCoupon coupon = newCoupon(userId, template, requestId, origin, now);
 			try {
 				this.store.store(coupon, claimed + 1);
 				return new ClaimResult(coupon, false);
@@ -111,7 +124,7 @@ public class ClaimCoupon {
 				if (!DuplicateKey.causedBy(ex)) {
 					throw ex;
 				}
-				earlier = findEarlier(userId, templateId, requestId);
+				earlier = findEarlier(userId, templateId, requestId, origin);
 				if (earlier.isPresent()) {
 					return new ClaimResult(earlier.get(), true);
 				}
@@ -133,8 +146,15 @@ public class ClaimCoupon {
 		}
 	}
 
-	private Optional<UserCoupon> findEarlier(long userId, long templateId, String requestId) {
-		List<UserCouponRow> rows = this.coupons.findByOrigin(userId, CouponOrigin.CLAIM.name(), requestId);
+	private Optional<UserCoupon> findEarlier(long userId, long templateId, String requestId, CouponOrigin origin) {
+		List<UserCouponRow> rows = this.coupons.findByOrigin(userId, origin.name(), requestId);
+		if (origin == CouponOrigin.BATCH_CLAIM) {
+			// The batch checked its request ID against its templates up front.
+			return rows.stream()
+				.map(UserCouponRow::toCoupon)
+				.filter((coupon) -> coupon.templateId() == templateId)
+				.findFirst();
+		}
 		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
@@ -155,10 +175,11 @@ public class ClaimCoupon {
 		throw new CouponSoldOutException(templateId);
 	}
 
-	private UserCoupon newCoupon(long userId, CouponTemplate template, String requestId, Instant now) {
+	private UserCoupon newCoupon(long userId, CouponTemplate template, String requestId, CouponOrigin origin,
+			Instant now) {
 		Validity.Window window = template.validity().windowFor(now, this.time.zone());
 		return new UserCoupon(this.ids.nextId(), userId, template.id(), CouponStatus.UNUSED, template.rule(),
-				window.from(), window.until(), now, CouponOrigin.CLAIM, requestId);
+				window.from(), window.until(), now, origin, requestId);
 	}
 
 }

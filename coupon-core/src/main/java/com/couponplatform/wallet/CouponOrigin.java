@@ -8,6 +8,11 @@ public enum CouponOrigin {
 
 	/** The user claimed it; the key is the request ID. */
 	CLAIM,
+	/**
+	 * The user claimed it in a batch with other templates; the key is the batch's request
+	 * ID, one coupon per template.
+	 */
+	BATCH_CLAIM,
 	/** A back-office issuance job sent it; the key is the job ID. */
 	ISSUANCE,
 	/** The user redeemed a code; the key is the normalised code. */
