@@ -54,7 +54,9 @@ class RemoteTagSourceIT {
 		this.server.start();
 		TagsProperties settings = new TagsProperties();
 		settings.setRemoteUrl("http://127.0.0.1:" + this.server.getAddress().getPort() + "/");
-		settings.setTimeout(Duration.ofMillis(200));
+		// Well below the 2 s freeze, well above a loaded 2-core machine's loopback
+		// answer.
+		settings.setTimeout(Duration.ofMillis(500));
 		settings.setSlidingWindowSize(5);
 		settings.setOpenDuration(Duration.ofSeconds(1));
 		this.source = new RemoteTagSource(settings, new ObjectMapper());
