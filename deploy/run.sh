@@ -47,7 +47,10 @@ done
 echo $$ >"$LOCK"
 STARTED_EMBEDDED=false STARTED_ROCKETMQ=false
 cleanup() {
+  # Finish stopping everything even if the terminal or pipe reading our output is gone.
   trap - INT TERM EXIT
+  trap '' PIPE
+  set +e
   say "Stopping what run.sh started"
   stop_pid "$HOME_DIR/api.pid"
   stop_pid "$HOME_DIR/admin.pid"
