@@ -1,5 +1,8 @@
 package com.couponplatform.shared;
 
+import java.util.List;
+import java.util.function.ToLongFunction;
+
 /**
  * Keyset paging by descending ID: the cursor is the last ID of the previous page, so a
  * page costs one index range scan however deep the reader goes.
@@ -44,12 +47,20 @@ public final class Keyset {
 	}
 
 	/**
-	 * The cursor of the page after one that ended with this ID.
-	 * @param lastId the last ID of a full page
-	 * @return the cursor
+	 * Cuts a page out of rows read with a limit one above the page size: the extra row
+	 * only tells that there is a next page, without a second query.
+	 * @param <T> the listed items
+	 * @param rows up to {@code size + 1} rows, newest first
+	 * @param size the page size
+	 * @param id the keyset ID of a row
+	 * @return the page and its next cursor
 	 */
-	public static String after(long lastId) {
-		return Long.toString(lastId);
+	public static <T> Page<T> page(List<T> rows, int size, ToLongFunction<T> id) {
+		if (rows.size() <= size) {
+			return new Page<>(rows, null);
+		}
+		List<T> page = rows.subList(0, size);
+		return new Page<>(page, Long.toString(id.applyAsLong(page.get(size - 1))));
 	}
 
 }

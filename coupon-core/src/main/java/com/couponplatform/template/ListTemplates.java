@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import com.couponplatform.shared.Keyset;
+import com.couponplatform.shared.Page;
 
 /**
  * The back office lists templates, newest first, optionally by status.
@@ -29,20 +30,14 @@ public class ListTemplates {
 	 * @param limit page size, or {@code null} for {@value #DEFAULT_LIMIT}
 	 * @return the page
 	 */
-	public TemplatePage list(TemplateStatus status, String cursor, Integer limit) {
+	public Page<CouponTemplate> list(TemplateStatus status, String cursor, Integer limit) {
 		int size = Keyset.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-		// One row more than asked tells whether there is a next page without a second
-		// query.
 		List<CouponTemplate> rows = this.templates
 			.findPage((status != null) ? status.name() : null, Keyset.before(cursor), size + 1)
 			.stream()
 			.map(TemplateRow::toTemplate)
 			.toList();
-		if (rows.size() <= size) {
-			return new TemplatePage(rows, null);
-		}
-		List<CouponTemplate> page = rows.subList(0, size);
-		return new TemplatePage(page, Keyset.after(page.get(size - 1).id()));
+		return Keyset.page(rows, size, CouponTemplate::id);
 	}
 
 }

@@ -88,14 +88,10 @@ public record NewTemplate(String name, TemplateType type, Long discountAmount, L
 		return new NewTemplate(template.name(), rule.type(), rule.discountAmount(), rule.thresholdAmount(),
 				rule.percentOff(), rule.maxDiscountAmount(), template.totalStock(), template.perUserLimit(),
 				template.claimStart().toString(), template.claimEnd().toString(), validity,
-				new ScopeInput(sorted(scope.skuWhitelist()), sorted(scope.skuBlacklist()),
-						sorted(scope.categoryWhitelist()), sorted(scope.categoryBlacklist())),
+				new ScopeInput(ProductScope.sorted(scope.skuWhitelist()), ProductScope.sorted(scope.skuBlacklist()),
+						ProductScope.sorted(scope.categoryWhitelist()), ProductScope.sorted(scope.categoryBlacklist())),
 				(template.targeting() != null) ? template.targeting().canonical() : null, template.tagFallback().name(),
 				template.refundable());
-	}
-
-	private static List<String> sorted(Set<String> ids) {
-		return ids.stream().sorted().toList();
 	}
 
 	/**

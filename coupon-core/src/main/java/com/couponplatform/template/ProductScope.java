@@ -1,5 +1,6 @@
 package com.couponplatform.template;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,6 +43,13 @@ public record ProductScope(Set<String> skuWhitelist, Set<String> skuBlacklist, S
 			return false;
 		}
 		return !this.categoryBlacklist.contains(categoryId);
+	}
+
+	/**
+	 * IDs in a stable order, so that equal scopes read and store identically.
+	 */
+	static List<String> sorted(Set<String> ids) {
+		return ids.stream().sorted().toList();
 	}
 
 }

@@ -22,8 +22,9 @@ final class ScopeJson {
 			return null;
 		}
 		try {
-			return json.writeValueAsString(new Stored(sorted(scope.skuWhitelist()), sorted(scope.skuBlacklist()),
-					sorted(scope.categoryWhitelist()), sorted(scope.categoryBlacklist())));
+			return json.writeValueAsString(new Stored(ProductScope.sorted(scope.skuWhitelist()),
+					ProductScope.sorted(scope.skuBlacklist()), ProductScope.sorted(scope.categoryWhitelist()),
+					ProductScope.sorted(scope.categoryBlacklist())));
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
@@ -42,10 +43,6 @@ final class ScopeJson {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException("Unreadable scope_json: " + text, ex);
 		}
-	}
-
-	private static List<String> sorted(Set<String> ids) {
-		return ids.stream().sorted().toList();
 	}
 
 	private record Stored(List<String> skuWhitelist, List<String> skuBlacklist, List<String> categoryWhitelist,

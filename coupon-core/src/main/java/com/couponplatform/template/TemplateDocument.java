@@ -2,7 +2,6 @@ package com.couponplatform.template;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A template as the back office and the audit log show it: IDs as strings, money in minor
@@ -79,12 +78,9 @@ public record TemplateDocument(String id, String name, String type, Long discoun
 			List<String> categoryBlacklist) {
 
 		static ScopeResponse of(ProductScope scope) {
-			return new ScopeResponse(sorted(scope.skuWhitelist()), sorted(scope.skuBlacklist()),
-					sorted(scope.categoryWhitelist()), sorted(scope.categoryBlacklist()));
-		}
-
-		private static List<String> sorted(Set<String> ids) {
-			return ids.stream().sorted().toList();
+			return new ScopeResponse(ProductScope.sorted(scope.skuWhitelist()),
+					ProductScope.sorted(scope.skuBlacklist()), ProductScope.sorted(scope.categoryWhitelist()),
+					ProductScope.sorted(scope.categoryBlacklist()));
 		}
 
 	}

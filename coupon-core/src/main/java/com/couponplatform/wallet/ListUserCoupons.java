@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import com.couponplatform.shared.Keyset;
+import com.couponplatform.shared.Page;
 
 /**
  * A user lists their coupons, newest first, optionally by status, with keyset paging
@@ -39,21 +40,15 @@ public class ListUserCoupons {
 	 * @throws com.couponplatform.shared.InvalidInputException for a malformed cursor or
 	 * an out-of-range limit
 	 */
-	public CouponPage list(long userId, CouponStatus status, String cursor, Integer limit) {
+	public Page<UserCoupon> list(long userId, CouponStatus status, String cursor, Integer limit) {
 		int size = Keyset.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
 		long beforeId = Keyset.before(cursor);
-		// One row more than asked tells whether there is a next page without a second
-		// query.
 		List<UserCoupon> rows = this.coupons
 			.findPage(userId, beforeId, (status != null) ? status.name() : null, this.clock.instant(), size + 1)
 			.stream()
 			.map(UserCouponRow::toCoupon)
 			.toList();
-		if (rows.size() <= size) {
-			return new CouponPage(rows, null);
-		}
-		List<UserCoupon> page = rows.subList(0, size);
-		return new CouponPage(page, Keyset.after(page.get(size - 1).id()));
+		return Keyset.page(rows, size, UserCoupon::id);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.couponplatform.shared.Ids;
+import com.couponplatform.shared.Page;
 import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
@@ -24,7 +25,6 @@ import com.couponplatform.template.ListTemplates;
 import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateDocument;
-import com.couponplatform.template.TemplatePage;
 import com.couponplatform.template.TemplateStatus;
 import com.couponplatform.template.UpdateTemplate;
 
@@ -65,7 +65,7 @@ class TemplateController {
 	@GetMapping
 	TemplateList list(@RequestParam(required = false) TemplateStatus status,
 			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit) {
-		TemplatePage page = this.listTemplates.list(status, cursor, limit);
+		Page<CouponTemplate> page = this.listTemplates.list(status, cursor, limit);
 		return new TemplateList(page.items().stream().map(TemplateDocument::of).toList(), page.nextCursor());
 	}
 

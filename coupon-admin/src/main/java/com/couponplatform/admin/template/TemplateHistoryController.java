@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.Keyset;
+import com.couponplatform.shared.Page;
 import com.couponplatform.statistic.ReadTemplateStatistic;
 import com.couponplatform.statistic.TemplateStatistic;
 import com.couponplatform.template.AuditEntry;
@@ -47,9 +48,9 @@ class TemplateHistoryController {
 			@RequestParam(required = false) Integer limit) {
 		long templateId = existing(id);
 		int size = Keyset.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-		List<AuditEntry> entries = this.audit.page(templateId, Keyset.before(cursor), size + 1);
-		List<AuditEntryResponse> items = entries.stream().limit(size).map(AuditEntryResponse::of).toList();
-		return new AuditList(items, (entries.size() > size) ? Keyset.after(entries.get(size - 1).id()) : null);
+		Page<AuditEntry> page = Keyset.page(this.audit.page(templateId, Keyset.before(cursor), size + 1), size,
+				AuditEntry::id);
+		return new AuditList(page.items().stream().map(AuditEntryResponse::of).toList(), page.nextCursor());
 	}
 
 	@GetMapping("/statistics")

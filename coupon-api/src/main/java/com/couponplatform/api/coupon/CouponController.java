@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.couponplatform.api.web.ActingUser;
 import com.couponplatform.shared.Ids;
-import com.couponplatform.wallet.CouponPage;
+import com.couponplatform.shared.Page;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.FindUserCoupon;
 import com.couponplatform.wallet.ListUserCoupons;
+import com.couponplatform.wallet.UserCoupon;
 
 /**
  * A user's wallet: their coupons, from their own shard only.
@@ -44,7 +45,7 @@ class CouponController {
 	CouponList list(@RequestParam(required = false) CouponStatus status, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String userId,
 			JwtAuthenticationToken token) {
-		CouponPage page = this.listCoupons.list(this.actingUser.resolve(token, userId), status, cursor, limit);
+		Page<UserCoupon> page = this.listCoupons.list(this.actingUser.resolve(token, userId), status, cursor, limit);
 		Instant now = this.clock.instant();
 		return new CouponList(page.items().stream().map((coupon) -> CouponResponse.of(coupon, now)).toList(),
 				page.nextCursor());
