@@ -136,6 +136,7 @@ class TemplateAdminIT extends AdminIntegrationTest {
 		assertThat(invalid.body().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("users[1].userId",
 				"users[1].tags");
 		assertThat(call("PUT", "/admin/api/v1/user-tags", VIEWER, "{\"users\":[]}").status()).isEqualTo(403);
+		assertThat(call("PUT", "/admin/api/v1/user-tags", null, "{\"users\":[]}").status()).isEqualTo(401);
 		assertThat(call("PUT", "/admin/api/v1/user-tags", OPERATOR, "{\"users\":[]}").status()).isEqualTo(400);
 	}
 
@@ -185,6 +186,9 @@ class TemplateAdminIT extends AdminIntegrationTest {
 		call("POST", path + "/end", OPERATOR, "");
 		assertIllegal(call("PATCH", path, OPERATOR, "{\"version\":3,\"totalStock\":3000}"));
 		assertThat(call("PATCH", path, VIEWER, "{\"version\":3}").status()).isEqualTo(403);
+		assertThat(call("PATCH", path, null, "{\"version\":3}").status()).isEqualTo(401);
+		assertThat(call("GET", path + "/audit", null, null).status()).isEqualTo(401);
+		assertThat(call("GET", path + "/statistics", null, null).status()).isEqualTo(401);
 	}
 
 	private static void assertFieldsRefused(Answer answer, String field) {
