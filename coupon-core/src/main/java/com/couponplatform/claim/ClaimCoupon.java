@@ -3,38 +3,37 @@ package com.couponplatform.claim;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.persistence.DuplicateKey;
 import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.shared.RuleViolationException;
 import com.couponplatform.targeting.Eligibility;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
-import com.couponplatform.template.TemplateMapper;
-import com.couponplatform.template.Validity;
-import com.couponplatform.time.BusinessTime;
 import com.couponplatform.wallet.CouponOrigin;
-import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;
-import com.couponplatform.wallet.UserCouponMapper;
-import com.couponplatform.wallet.UserCouponRow;
 
 /**
  * A user claims one coupon of a template, idempotently by request ID.
  *
  * <p>
- * Templates live in the global database and coupons in the user's shard, so no
- * transaction spans both. The order of steps makes that safe: stock is taken first by a
- * guarded counter in the global database ({@code issued < total_stock}), then the coupon
- * row and its event are written in the user's shard, where unique keys enforce the
- * per-user limit (one row per claim slot) and the request ID. When that write fails the
- * stock is given back. A crash between the two steps can only leave a unit taken with no
- * coupon — under-issue, which reconciliation repairs — never a coupon beyond the stock.
+ * The hot path is one Redis script call ({@link StockGate}) that takes a unit of stock
+ * and of the user's allowance, then the database's own guards ({@link DatabaseClaim}): a
+ * guarded counter and unique keys that hold even when Redis is wrong. So a flash sale's
+ * refusals — most of its traffic — never reach the database, and its issues cost one
+ * counter update and one shard transaction each. When the database refuses or fails after
+ * the gate took stock, the gate is given back what it took; when the process dies there,
+ * reconciliation does it ({@link ClaimStockReconciler}).
  */
 @Service
 public class ClaimCoupon {
@@ -43,30 +42,32 @@ public class ClaimCoupon {
 
 	private final TemplateCatalog catalog;
 
-	private final TemplateMapper stock;
+	private final Eligibility eligibility;
 
-	private final UserCouponMapper coupons;
+	private final StockGate gate;
 
-	private final ClaimedCouponStore store;
+	private final PendingConfirmations confirmations;
 
-	private final IdGenerator ids;
+	private final DatabaseClaim database;
+
+	private final ClaimMetrics metrics;
 
 	private final Clock clock;
 
-	private final BusinessTime time;
+	private final ObjectProvider<ClaimFaultPoint> faults;
 
-	private final Eligibility eligibility;
+	private final Map<Long, CompletableFuture<Void>> rebuilding = new ConcurrentHashMap<>();
 
-	ClaimCoupon(TemplateCatalog catalog, TemplateMapper stock, UserCouponMapper coupons, ClaimedCouponStore store,
-			IdGenerator ids, Clock clock, BusinessTime time, Eligibility eligibility) {
+	ClaimCoupon(TemplateCatalog catalog, Eligibility eligibility, StockGate gate, PendingConfirmations confirmations,
+			DatabaseClaim database, ClaimMetrics metrics, Clock clock, ObjectProvider<ClaimFaultPoint> faults) {
 		this.catalog = catalog;
-		this.stock = stock;
-		this.coupons = coupons;
-		this.store = store;
-		this.ids = ids;
-		this.clock = clock;
-		this.time = time;
 		this.eligibility = eligibility;
+		this.gate = gate;
+		this.confirmations = confirmations;
+		this.database = database;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.faults = faults;
 	}
 
 	/**
@@ -93,93 +94,155 @@ public class ClaimCoupon {
 	 * one request ID covers several templates
 	 */
 	ClaimResult claim(long userId, long templateId, String requestId, CouponOrigin origin) {
-		Optional<UserCoupon> earlier = findEarlier(userId, templateId, requestId, origin);
-		if (earlier.isPresent()) {
-			return new ClaimResult(earlier.get(), true);
+		Timer.Sample sample = this.metrics.start();
+		try {
+			ClaimResult result = decide(userId, templateId, requestId, origin);
+			this.metrics.issued(sample, result.replayed());
+			return result;
 		}
+		catch (RuleViolationException refused) {
+			this.metrics.refused(sample, refused.code());
+			throw refused;
+		}
+		catch (RuntimeException failed) {
+			this.metrics.failed(sample);
+			throw failed;
+		}
+	}
+
+	private ClaimResult decide(long userId, long templateId, String requestId, CouponOrigin origin) {
 		CouponTemplate template = this.catalog.get(templateId);
-		template.checkClaimableAt(this.clock.instant());
+		// Millisecond precision, as stored: a replay answers with exactly this coupon.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		template.checkClaimableAt(now);
 		if (!this.eligibility.isEligible(userId, template.targeting(), template.tagFallback())) {
 			throw new NotEligibleException(templateId);
 		}
-		// Each pass issues, replays or refuses. A pass repeats only when a concurrent
-		// claim of the same user took the slot this one counted, so passes are bounded by
-		// the limit.
-		for (int pass = 0; pass <= template.perUserLimit(); pass++) {
-			int claimed = this.coupons.countClaims(userId, templateId);
-			if (claimed >= template.perUserLimit()) {
-				break;
+		String requestKey = requestKey(userId, origin, requestId);
+		long decision = this.gate.take(template, userId, requestKey, now);
+		if (decision == StockGate.STOCK_UNKNOWN) {
+			rebuildStock(templateId, now);
+			decision = this.gate.take(template, userId, requestKey, now);
+		}
+		if (decision == StockGate.UNAVAILABLE || decision == StockGate.STOCK_UNKNOWN) {
+			this.metrics.fellBackToDatabase();
+			return this.database.claim(template, userId, requestId, origin, now);
+		}
+		this.metrics.decidedByRedis();
+		if (decision > 0) {
+			return write(template, userId, requestId, origin, requestKey, (int) decision, now);
+		}
+		if (decision == StockGate.SEEN) {
+			// A retry. Its first call issued, or is still writing, or died after the
+			// gate: the database's unique key lets exactly one of them write the row.
+			return this.database.claim(template, userId, requestId, origin, now);
+		}
+		if (decision == StockGate.LIMIT_REACHED) {
+			// A user at the limit may be retrying a claim Redis has no record of (issued
+			// while Redis was unreachable or before it lost its data).
+			Optional<UserCoupon> earlier = this.database.findEarlier(userId, templateId, requestId, origin);
+			if (earlier.isPresent()) {
+				return new ClaimResult(earlier.get(), true);
 			}
-			// Millisecond precision, as stored: a replay answers with exactly this
-			// coupon.
-			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-			takeStock(templateId, now);
-			UserCoupon coupon = newCoupon(userId, template, requestId, origin, now);
-			try {
-				this.store.store(coupon, claimed + 1);
-				return new ClaimResult(coupon, false);
-			}
-			catch (RuntimeException ex) {
-				giveBack(templateId, ex);
-				if (!DuplicateKey.causedBy(ex)) {
-					throw ex;
-				}
-				earlier = findEarlier(userId, templateId, requestId, origin);
-				if (earlier.isPresent()) {
-					return new ClaimResult(earlier.get(), true);
-				}
-			}
+			throw new PerUserLimitReachedException(templateId, template.perUserLimit());
 		}
-		throw new PerUserLimitReachedException(templateId, template.perUserLimit());
-	}
-
-	/**
-	 * Returns the unit a failed write took. If that fails too, the unit stays taken:
-	 * under-issue, which reconciliation repairs from the rows, never over-issue.
-	 */
-	private void giveBack(long templateId, RuntimeException writeFailure) {
-		try {
-			this.stock.returnStock(templateId);
-		}
-		catch (RuntimeException giveBackFailure) {
-			writeFailure.addSuppressed(giveBackFailure);
-		}
-	}
-
-	private Optional<UserCoupon> findEarlier(long userId, long templateId, String requestId, CouponOrigin origin) {
-		List<UserCouponRow> rows = this.coupons.findByOrigin(userId, origin.name(), requestId);
-		if (origin == CouponOrigin.BATCH_CLAIM) {
-			// The batch checked its request ID against its templates up front.
-			return rows.stream()
-				.map(UserCouponRow::toCoupon)
-				.filter((coupon) -> coupon.templateId() == templateId)
-				.findFirst();
-		}
-		if (rows.isEmpty()) {
-			return Optional.empty();
-		}
-		UserCoupon coupon = rows.get(0).toCoupon();
-		if (rows.size() > 1 || coupon.templateId() != templateId) {
-			throw new IdempotencyKeyReusedException(requestId);
-		}
-		return Optional.of(coupon);
-	}
-
-	private void takeStock(long templateId, Instant now) {
-		if (this.stock.takeStock(templateId, now) == 1) {
-			return;
-		}
-		// The guard refused: say why, from the database rather than the cache.
-		CouponTemplate fresh = this.catalog.getFresh(templateId);
-		fresh.checkClaimableAt(now);
 		throw new CouponSoldOutException(templateId);
 	}
 
-	private UserCoupon newCoupon(long userId, CouponTemplate template, String requestId, CouponOrigin origin,
-			Instant now) {
-		Validity.Window window = template.validity().windowFor(now, this.time.zone());
-		return new UserCoupon(this.ids.nextId(), userId, template.id(), CouponStatus.UNUSED, template.rule(),
-				window.from(), window.until(), now, origin, requestId);
+	/** The database half of a claim the gate let through with the user's slot. */
+	private ClaimResult write(CouponTemplate template, long userId, String requestId, CouponOrigin origin,
+			String requestKey, int slot, Instant now) {
+		boolean stockTaken = false;
+		try {
+			this.faults.getIfAvailable(() -> ClaimFaultPoint.NONE).afterGate(userId, template.id(), requestId);
+			this.database.takeStock(template.id(), now);
+			stockTaken = true;
+			UserCoupon coupon = this.database.newCoupon(userId, template, requestId, origin, now);
+			this.database.store(coupon, slot);
+			this.confirmations.add(template.id(), requestKey);
+			return new ClaimResult(coupon, false);
+		}
+		catch (CouponSoldOutException soldOut) {
+			// Redis believed in stock the database does not have: stop letting claims in.
+			this.gate.release(template.id(), userId, requestKey, false);
+			this.gate.empty(template.id());
+			throw soldOut;
+		}
+		catch (RuntimeException ex) {
+			if (stockTaken) {
+				this.database.giveBack(template.id(), ex);
+			}
+			if (DuplicateKey.causedBy(ex)) {
+				return resolveDuplicate(template, userId, requestId, origin, requestKey, now, ex);
+			}
+			this.gate.release(template.id(), userId, requestKey, true);
+			throw ex;
+		}
+	}
+
+	private ClaimResult resolveDuplicate(CouponTemplate template, long userId, String requestId, CouponOrigin origin,
+			String requestKey, Instant now, RuntimeException duplicate) {
+		if (DuplicateKey.onKey(duplicate, DatabaseClaim.SLOT_KEY)) {
+			// Redis counted fewer of this user's claims than the database holds (it lost
+			// data): the database decides, then Redis learns the user's real count.
+			try {
+				ClaimResult result = this.database.claim(template, userId, requestId, origin, now);
+				this.confirmations.add(template.id(), requestKey);
+				return result;
+			}
+			catch (RuntimeException refused) {
+				this.gate.release(template.id(), userId, requestKey, true);
+				throw refused;
+			}
+			finally {
+				this.gate.raiseUsed(template, userId, this.database.claimsOf(userId, template.id()), now);
+			}
+		}
+		try {
+			// The request ID already issued: this call is a retry racing its first call,
+			// whose row now stands for the unit this call took from Redis.
+			Optional<UserCoupon> earlier = this.database.findEarlier(userId, template.id(), requestId, origin);
+			if (earlier.isEmpty()) {
+				throw duplicate;
+			}
+			this.confirmations.add(template.id(), requestKey);
+			return new ClaimResult(earlier.get(), true);
+		}
+		catch (RuntimeException refused) {
+			this.gate.release(template.id(), userId, requestKey, true);
+			throw refused;
+		}
+	}
+
+	/**
+	 * Redis has no stock for the template (first claim, expiry, or lost data): rebuilds
+	 * it from what the database says was issued, never from the template's total. One
+	 * rebuild per template at a time in this process; the script's "only if missing"
+	 * keeps other processes' rebuilds from overwriting claims already taken.
+	 */
+	private void rebuildStock(long templateId, Instant now) {
+		CompletableFuture<Void> mine = new CompletableFuture<>();
+		CompletableFuture<Void> running = this.rebuilding.putIfAbsent(templateId, mine);
+		if (running != null) {
+			running.join();
+			return;
+		}
+		try {
+			CouponTemplate fresh = this.catalog.getFresh(templateId);
+			this.gate.rebuildStock(fresh, Math.max(0, fresh.totalStock() - fresh.issued()), now);
+			mine.complete(null);
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.rebuilding.remove(templateId, mine);
+		}
+	}
+
+	static String requestKey(long userId, CouponOrigin origin, String requestId) {
+		return userId + ":" + origin.name() + ":" + requestId;
 	}
 
 }

@@ -34,4 +34,28 @@ public final class DuplicateKey {
 		return false;
 	}
 
+	/**
+	 * Tells whether a failure was a duplicate of one particular unique key.
+	 * @param failure any exception
+	 * @param keyName the unique key's name, as the schema declares it
+	 * @return whether the duplicate-entry error in its cause chain names that key
+	 */
+	public static boolean onKey(Throwable failure, String keyName) {
+		if (!causedBy(failure)) {
+			return false;
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// MySQL says "for key 'user_coupon_3.uk_…'", MariaDB "for key 'uk_…'".
+			if (cause instanceof SQLException && cause.getMessage() != null
+					&& (cause.getMessage().contains("'" + keyName + "'")
+							|| cause.getMessage().contains("." + keyName + "'"))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
 }

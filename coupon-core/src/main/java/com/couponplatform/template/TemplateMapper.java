@@ -77,7 +77,7 @@ public interface TemplateMapper {
 	 * window
 	 */
 	@Update("""
-			UPDATE coupon_template SET issued = issued + 1
+			UPDATE coupon_template SET issued = issued + 1, stock_changed_at = #{now}
 			WHERE id = #{id} AND status = 'ACTIVE' AND issued < total_stock
 			  AND claim_start <= #{now} AND claim_end > #{now}
 			""")
@@ -86,9 +86,37 @@ public interface TemplateMapper {
 	/**
 	 * Gives back one unit taken by {@link #takeStock} whose coupon row was not written.
 	 * @param id the template ID
+	 * @param now the instant of the give-back
 	 * @return 1 when a unit was given back
 	 */
-	@Update("UPDATE coupon_template SET issued = issued - 1 WHERE id = #{id} AND issued > 0")
-	int returnStock(@Param("id") long id);
+	@Update("UPDATE coupon_template SET issued = issued - 1, stock_changed_at = #{now} WHERE id = #{id} AND issued > 0")
+	int returnStock(@Param("id") long id, @Param("now") Instant now);
+
+	/**
+	 * The templates whose claim stock reconciliation watches: claimable now or lately.
+	 * @param since templates whose claim window closed before this are left alone
+	 * @return their IDs
+	 */
+	@Select("SELECT id FROM coupon_template WHERE status IN ('ACTIVE', 'PAUSED') AND claim_end > #{since}")
+	List<Long> findClaimable(@Param("since") Instant since);
+
+	/**
+	 * When the guarded counter last moved.
+	 * @param id the template ID
+	 * @return the instant, or {@code null} when it never moved
+	 */
+	@Select("SELECT stock_changed_at FROM coupon_template WHERE id = #{id}")
+	Instant stockChangedAt(@Param("id") long id);
+
+	/**
+	 * Sets the guarded counter to the coupon rows counted, if it has not moved since it
+	 * was read.
+	 * @param id the template ID
+	 * @param expected the counter as read before counting
+	 * @param counted the rows counted
+	 * @return 1 when repaired
+	 */
+	@Update("UPDATE coupon_template SET issued = #{counted} WHERE id = #{id} AND issued = #{expected}")
+	int repairIssued(@Param("id") long id, @Param("expected") long expected, @Param("counted") long counted);
 
 }

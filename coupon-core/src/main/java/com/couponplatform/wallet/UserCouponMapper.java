@@ -36,6 +36,15 @@ public interface UserCouponMapper {
 	int countClaims(@Param("userId") long userId, @Param("templateId") long templateId);
 
 	/**
+	 * A template's coupons in every shard (a scatter-gather over every table, by the
+	 * template index): "issued" as the rows say it, for reconciliation.
+	 * @param templateId the template
+	 * @return the number of coupon rows
+	 */
+	@Select("SELECT COUNT(*) FROM user_coupon WHERE template_id = #{templateId}")
+	long countByTemplate(@Param("templateId") long templateId);
+
+	/**
 	 * One page of a user's coupons, newest first, keyset-paged by ID.
 	 * @param userId the owner
 	 * @param beforeId only coupons with a lower ID ({@code Long.MAX_VALUE} for the first

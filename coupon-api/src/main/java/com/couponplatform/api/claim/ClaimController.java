@@ -38,7 +38,11 @@ class ClaimController {
 
 	private final Clock clock;
 
-	ClaimController(ClaimCoupon claimCoupon, ClaimCouponBatch claimCouponBatch, ActingUser actingUser, Clock clock) {
+	private final ClaimRateLimiter rateLimiter;
+
+	ClaimController(ClaimCoupon claimCoupon, ClaimCouponBatch claimCouponBatch, ActingUser actingUser, Clock clock,
+			ClaimRateLimiter rateLimiter) {
+		this.rateLimiter = rateLimiter;
 		this.claimCoupon = claimCoupon;
 		this.claimCouponBatch = claimCouponBatch;
 		this.actingUser = actingUser;
@@ -48,6 +52,7 @@ class ClaimController {
 	@PostMapping
 	ResponseEntity<CouponResponse> claim(@RequestBody ClaimRequest request, JwtAuthenticationToken token) {
 		long userId = this.actingUser.resolve(token, request.userId());
+		this.rateLimiter.acquire(userId);
 		long templateId = Ids.parse("templateId", request.templateId());
 		ClaimResult result = this.claimCoupon.claim(userId, templateId, request.requestId());
 		return ResponseEntity.status(result.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -58,6 +63,7 @@ class ClaimController {
 	@PostMapping("/batch")
 	BatchResponse claimBatch(@RequestBody BatchRequest request, JwtAuthenticationToken token) {
 		long userId = this.actingUser.resolve(token, request.userId());
+		this.rateLimiter.acquire(userId);
 		List<String> ids = (request.templateIds() != null) ? request.templateIds() : List.of();
 		List<Long> templateIds = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {

@@ -39,6 +39,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Object> rateLimited(RateLimitedException ex) {
+		return ResponseEntity.status(ex.code().status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(Problem.of(ex));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		return ProblemResponses
 			.entity(Problem.invalid(List.of(new FieldViolation(ex.getName(), "has an invalid value"))));

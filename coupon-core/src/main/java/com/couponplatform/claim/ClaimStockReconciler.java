@@ -1,0 +1,224 @@
+package com.couponplatform.claim;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import com.couponplatform.redis.RedisProperties;
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.TemplateMapper;
+import com.couponplatform.wallet.CouponOrigin;
+import com.couponplatform.wallet.UserCouponMapper;
+
+/**
+ * Keeps the claim's counters agreeing with the coupon rows, which are the truth:
+ * <ol>
+ * <li>A request the gate took and never confirmed, older than
+ * {@code coupon.claim.pending-timeout}, belongs to a claim that died or failed without
+ * compensating: if its row exists the entry is dropped, otherwise what it took is given
+ * back to Redis.</li>
+ * <li>Once the guarded counter has been still for {@code coupon.claim.quiet-period} (so
+ * every claim that moved it has written its row or died), a counter above the rows — a
+ * crash between the counter and the row — is set back to the rows, and Redis's stock to
+ * {@code total − issued}.</li>
+ * <li>Every pass reports the drift of Redis's stock from the database's as the
+ * {@code coupon.claim.stock.drift} gauge.</li>
+ * </ol>
+ * One instance reconciles at a time (a Redis lock off the hot path).
+ */
+@Component
+public class ClaimStockReconciler implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ClaimStockReconciler.class);
+
+	private static final int PENDING_BATCH = 500;
+
+	private final TemplateMapper templates;
+
+	private final TemplateCatalog catalog;
+
+	private final UserCouponMapper coupons;
+
+	private final StockGate gate;
+
+	private final ClaimMetrics metrics;
+
+	private final ClaimProperties properties;
+
+	private final Clock clock;
+
+	private final RLock lock;
+
+	private final Counter released;
+
+	private final Counter repaired;
+
+	private ScheduledExecutorService scheduler;
+
+	ClaimStockReconciler(TemplateMapper templates, TemplateCatalog catalog, UserCouponMapper coupons, StockGate gate,
+			ClaimMetrics metrics, ClaimProperties properties, Clock clock, RedissonClient redis,
+			RedisProperties redisProperties, MeterRegistry registry) {
+		this.templates = templates;
+		this.catalog = catalog;
+		this.coupons = coupons;
+		this.gate = gate;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.clock = clock;
+		this.lock = redis.getLock(redisProperties.getKeyPrefix() + "claim:reconciler");
+		this.released = Counter.builder("coupon.claim.reconciled.released")
+			.description("Dead claims whose Redis stock reconciliation gave back")
+			.register(registry);
+		this.repaired = Counter.builder("coupon.claim.reconciled.counter")
+			.description("Units of the guarded counter set back to the rows")
+			.register(registry);
+	}
+
+	/**
+	 * Reconciles one template now.
+	 * @param templateId the template
+	 * @return what the pass found and did
+	 */
+	public Reconciliation reconcile(long templateId) {
+		Instant now = this.clock.instant();
+		int releasedNow = releaseDeadClaims(templateId, now.minus(this.properties.getPendingTimeout()));
+		CouponTemplate template = this.catalog.getFresh(templateId);
+		long issued = template.issued();
+		long repairedNow = 0;
+		boolean stockReset = false;
+		if (isQuiet(templateId, now) && this.gate.pendingCount(templateId) == 0) {
+			long rows = this.coupons.countByTemplate(templateId);
+			if (rows > issued) {
+				logger.error("Template {} has {} coupon rows but its guarded counter says {}", templateId, rows,
+						issued);
+			}
+			else if (rows < issued && this.templates.repairIssued(templateId, issued, rows) == 1) {
+				logger.warn("Template {}: guarded counter {} set back to its {} coupon rows", templateId, issued, rows);
+				repairedNow = issued - rows;
+				this.repaired.increment(repairedNow);
+				issued = rows;
+			}
+			stockReset = this.gate.resetStockIfIdle(template, Math.max(0, template.totalStock() - issued), now);
+		}
+		Long remaining = this.gate.remaining(templateId);
+		long drift = (remaining != null) ? remaining - Math.max(0, template.totalStock() - issued) : 0;
+		this.metrics.drift(templateId, drift);
+		return new Reconciliation(templateId, releasedNow, repairedNow, stockReset, drift);
+	}
+
+	/** Reconciles every template that is or was lately claimable. */
+	public void reconcileAll() {
+		Instant since = this.clock.instant().minus(Duration.ofDays(1));
+		for (long templateId : this.templates.findClaimable(since)) {
+			try {
+				reconcile(templateId);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not reconcile template {}: {}", templateId, ex.toString());
+			}
+		}
+	}
+
+	private int releaseDeadClaims(long templateId, Instant cutoff) {
+		Collection<String> dead = this.gate.pendingSince(templateId, cutoff, PENDING_BATCH);
+		int releasedNow = 0;
+		for (String requestKey : dead) {
+			String[] parts = requestKey.split(":", 3);
+			long userId = Long.parseLong(parts[0]);
+			boolean written = this.coupons.findByOrigin(userId, CouponOrigin.valueOf(parts[1]).name(), parts[2])
+				.stream()
+				.anyMatch((row) -> row.toCoupon().templateId() == templateId);
+			if (written) {
+				this.gate.confirm(templateId, List.of(requestKey));
+			}
+			else {
+				this.gate.release(templateId, userId, requestKey, true);
+				releasedNow++;
+			}
+		}
+		this.released.increment(releasedNow);
+		return releasedNow;
+	}
+
+	private boolean isQuiet(long templateId, Instant now) {
+		Instant changed = this.templates.stockChangedAt(templateId);
+		return changed == null || !changed.isAfter(now.minus(this.properties.getQuietPeriod()));
+	}
+
+	@Override
+	public void start() {
+		Duration interval = this.properties.getReconcileInterval();
+		if (interval.isZero() || interval.isNegative()) {
+			return;
+		}
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "claim-reconciler");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.scheduler.scheduleWithFixedDelay(this::reconcileIfLeader, interval.toMillis(), interval.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void reconcileIfLeader() {
+		try {
+			if (!this.lock.tryLock(0, this.properties.getReconcileInterval().toMillis() * 4, TimeUnit.MILLISECONDS)) {
+				return;
+			}
+			try {
+				reconcileAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Claim reconciliation skipped: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public void stop() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	/**
+	 * One template's reconciliation.
+	 *
+	 * @param templateId the template
+	 * @param released dead claims whose Redis stock was given back
+	 * @param repaired units the guarded counter was set back by
+	 * @param stockReset whether Redis's stock was set to {@code total − issued}
+	 * @param drift Redis's remaining stock minus the database's, after the pass
+	 */
+	public record Reconciliation(long templateId, int released, long repaired, boolean stockReset, long drift) {
+	}
+
+}
