@@ -6,12 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardingProperties;
 import com.couponplatform.template.CouponTemplate;
@@ -32,6 +37,7 @@ import com.couponplatform.testsupport.TestTokens;
  */
 @RealServices
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FaultInjection.class)
 abstract class ApiIntegrationTest {
 
 	@LocalServerPort
@@ -49,10 +55,21 @@ abstract class ApiIntegrationTest {
 	@Autowired
 	ShardingProperties sharding;
 
+	@Autowired
+	RedissonClient redis;
+
+	@Autowired
+	RedisProperties redisProperties;
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		TestServices.springProperties(TestServices.jvmPrefix()).forEach((key, value) -> registry.add(key, () -> value));
 		registry.add("coupon.jwt.secret", () -> TestTokens.SECRET);
+		// Tests reconcile when they mean to, never on a timer in the middle of a count.
+		registry.add("coupon.claim.reconcile-interval", () -> "0s");
+		// ... and may treat a claim as dead, and the counter as still, at once.
+		registry.add("coupon.claim.pending-timeout", () -> "0s");
+		registry.add("coupon.claim.quiet-period", () -> "0s");
 	}
 
 	CouponTemplate activeTemplate(long stock, int perUserLimit) {
@@ -85,6 +102,48 @@ abstract class ApiIntegrationTest {
 
 	String claimBody(long templateId, String requestId) {
 		return "{\"templateId\":\"" + templateId + "\",\"requestId\":\"" + requestId + "\"}";
+	}
+
+	/** The claim gate's remaining stock in Redis, or {@code null} when it holds none. */
+	Long redisRemaining(long templateId) {
+		Object remaining = this.redis.getMap(claimKeys(templateId) + "stock", StringCodec.INSTANCE).get("remaining");
+		return (remaining != null) ? Long.valueOf(remaining.toString()) : null;
+	}
+
+	/** Everything the claim gate keeps in Redis for a template, as a lost Redis would. */
+	void forgetClaimGate(long templateId) {
+		this.redis.getKeys().deleteByPattern(claimKeys(templateId) + "*");
+	}
+
+	private String claimKeys(long templateId) {
+		return this.redisProperties.getKeyPrefix() + "claim:{" + templateId + "}:";
+	}
+
+	/**
+	 * The most coupons of one template any user holds, bypassing ShardingSphere (a user's
+	 * coupons all live in one physical table).
+	 */
+	int mostCouponsOfOneUser(long templateId) {
+		int most = 0;
+		for (var shard : this.shards.shards().values()) {
+			try (Connection connection = shard.getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					try (PreparedStatement count = connection
+						.prepareStatement("SELECT COALESCE(MAX(n), 0) FROM " + "(SELECT COUNT(*) AS n FROM user_coupon_"
+								+ t + " WHERE template_id = ? GROUP BY user_id) c")) {
+						count.setLong(1, templateId);
+						try (ResultSet result = count.executeQuery()) {
+							result.next();
+							most = Math.max(most, result.getInt(1));
+						}
+					}
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return most;
 	}
 
 	/**
