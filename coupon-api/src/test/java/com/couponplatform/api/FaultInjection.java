@@ -11,12 +11,19 @@ import com.couponplatform.claim.ClaimFaultPoint;
 /**
  * Faults between a claim's Redis gate and its database write, chosen by the request ID so
  * every other test's claims pass untouched: {@code boom-…} throws; {@code stall-…} stalls
- * its first call long enough for a client to time out and retry.
+ * its first call long enough for a client to time out and retry; {@code kill-…} says
+ * {@value #AT_KILL_POINT} on standard output and holds the thread until the process is
+ * killed, in a {@link ClaimWorker} process.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FaultInjection {
 
 	static final long STALL_MILLIS = 3000;
+
+	static final String AT_KILL_POINT = "claim-worker: at the kill point";
+
+	/** Set in the worker process only: a test JVM's own claims never hang. */
+	static final String KILL_POINT_ENABLED = "coupon.test.kill-point";
 
 	private final Set<String> stalled = ConcurrentHashMap.newKeySet();
 
@@ -27,14 +34,23 @@ class FaultInjection {
 				throw new IllegalStateException("Injected fault after the gate");
 			}
 			if (requestId.startsWith("stall-") && this.stalled.add(requestId)) {
-				try {
-					Thread.sleep(STALL_MILLIS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				pause(STALL_MILLIS);
+			}
+			if (requestId.startsWith("kill-") && Boolean.getBoolean(KILL_POINT_ENABLED)) {
+				System.out.println(AT_KILL_POINT);
+				System.out.flush();
+				pause(Long.MAX_VALUE);
 			}
 		};
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -49,7 +49,8 @@ public final class TestHttp {
 			return new Answer(response.statusCode(),
 					response.body().isEmpty() ? json.nullNode() : json.readTree(response.body()),
 					response.headers().firstValue("Content-Type").orElse(""),
-					response.headers().firstValue("Location").orElse(null));
+					response.headers().firstValue("Location").orElse(null),
+					response.headers().firstValue("Retry-After").orElse(null));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(method + " " + path + " failed", ex);
@@ -64,7 +65,7 @@ public final class TestHttp {
 	 * @param contentType the Content-Type header
 	 * @param location the Location header, or {@code null}
 	 */
-	public record Answer(int status, JsonNode body, String contentType, String location) {
+	public record Answer(int status, JsonNode body, String contentType, String location, String retryAfter) {
 
 		/**
 		 * The problem's stable code.

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -133,7 +134,9 @@ public final class TestServices {
 	public static String[] commandLine(String... extra) {
 		List<String> args = new ArrayList<>();
 		springProperties(jvmPrefix()).forEach((key, value) -> args.add("--" + key + "=" + value));
-		args.add("--server.port=0");
+		if (Arrays.stream(extra).noneMatch((property) -> property.startsWith("server.port="))) {
+			args.add("--server.port=0");
+		}
 		for (String property : extra) {
 			args.add("--" + property);
 		}
