@@ -104,7 +104,8 @@ fi
 start_app() {
   local name=$1 jar=$2 port=$3
   # Both processes apply the schema; a named lock in the database serialises them.
-  nohup java -Xms128m -Xmx384m -XX:+UseSerialGC -jar "$jar" --server.port="$port" \
+  # shellcheck disable=SC2086 # COUPON_JAVA_OPTS is a list of options
+  nohup java ${COUPON_JAVA_OPTS:--Xms128m -Xmx384m -XX:+UseSerialGC} -jar "$jar" --server.port="$port" \
     >"$HOME_DIR/$name.log" 2>&1 &
   echo $! >"$HOME_DIR/$name.pid"
 }

@@ -53,8 +53,11 @@ class DatabaseClaim {
 
 	private final Clock clock;
 
+	private final CounterBatcher counter;
+
 	DatabaseClaim(TemplateCatalog catalog, TemplateMapper stock, UserCouponMapper coupons, ClaimedCouponStore store,
-			IdGenerator ids, BusinessTime time, Clock clock) {
+			IdGenerator ids, BusinessTime time, Clock clock, CounterBatcher counter) {
+		this.counter = counter;
 		this.clock = clock;
 		this.catalog = catalog;
 		this.stock = stock;
@@ -107,7 +110,7 @@ class DatabaseClaim {
 	 * ClaimWindowClosedException when the guard refuses, saying why from the database
 	 */
 	void takeStock(long templateId, Instant now) {
-		if (this.stock.takeStock(templateId, now) == 1) {
+		if (this.counter.take(templateId, now)) {
 			return;
 		}
 		CouponTemplate fresh = this.catalog.getFresh(templateId);

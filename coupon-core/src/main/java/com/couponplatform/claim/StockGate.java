@@ -39,7 +39,7 @@ import com.couponplatform.template.CouponTemplate;
  * falls back to the database) and a circuit breaker stops a dead Redis from adding its
  * timeout to every claim.
  */
-class StockGate {
+public class StockGate {
 
 	private static final Logger logger = LoggerFactory.getLogger(StockGate.class);
 
@@ -53,7 +53,12 @@ class StockGate {
 
 	static final long UNAVAILABLE = -5;
 
-	private static final LuaScript TAKE = new LuaScript("""
+	/**
+	 * The claim's one script call. Public so that the benchmark measures the raw rate of
+	 * exactly this script: keys stock, users, requests, pending; arguments user ID,
+	 * request key, per-user limit, now in ms, total stock, template version, TTL in s.
+	 */
+	public static final String TAKE_SCRIPT = """
 			if redis.call('SISMEMBER', KEYS[3], ARGV[2]) == 1 then return -1 end
 			local state = redis.call('HMGET', KEYS[1], 'remaining', 'total', 'version')
 			if not state[1] then return -2 end
@@ -74,7 +79,9 @@ class StockGate {
 			  if redis.call('TTL', KEYS[i]) == -1 then redis.call('EXPIRE', KEYS[i], ARGV[7]) end
 			end
 			return used + 1
-			""", RScript.ReturnType.INTEGER);
+			""";
+
+	private static final LuaScript TAKE = new LuaScript(TAKE_SCRIPT, RScript.ReturnType.INTEGER);
 
 	// Idempotent through the pending entry: the claim's own compensation and
 	// reconciliation may both try, only the first gives anything back.

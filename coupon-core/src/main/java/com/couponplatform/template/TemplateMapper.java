@@ -84,6 +84,22 @@ public interface TemplateMapper {
 	int takeStock(@Param("id") long id, @Param("now") Instant now);
 
 	/**
+	 * Takes several units at once, all or none: {@link #takeStock} for a batch of
+	 * concurrent claims.
+	 * @param id the template ID
+	 * @param units how many
+	 * @param now the claim instant
+	 * @return 1 when all were taken, 0 when fewer are left or the template cannot be
+	 * claimed now
+	 */
+	@Update("""
+			UPDATE coupon_template SET issued = issued + #{units}, stock_changed_at = #{now}
+			WHERE id = #{id} AND status = 'ACTIVE' AND issued + #{units} <= total_stock
+			  AND claim_start <= #{now} AND claim_end > #{now}
+			""")
+	int takeStocks(@Param("id") long id, @Param("units") int units, @Param("now") Instant now);
+
+	/**
 	 * Gives back one unit taken by {@link #takeStock} whose coupon row was not written.
 	 * @param id the template ID
 	 * @param now the instant of the give-back

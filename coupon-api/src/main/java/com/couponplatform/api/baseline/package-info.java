@@ -1,0 +1,4 @@
+/**
+ * The benchmark's baseline endpoint, off unless configured.
+ */
+package com.couponplatform.api.baseline;

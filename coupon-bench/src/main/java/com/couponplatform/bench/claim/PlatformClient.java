@@ -1,0 +1,134 @@
+package com.couponplatform.bench.claim;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The benchmark's view of the platform outside the load: templates created and published
+ * through coupon-admin, and the coupon rows counted in every shard table directly, so
+ * "issued == stock" is checked against the truth.
+ */
+final class PlatformClient {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final HttpClient http;
+
+	private final String adminUrl;
+
+	private final String basicAuth;
+
+	private final String jdbcUrl;
+
+	private final String dbUser;
+
+	private final String dbPassword;
+
+	private final String dbPrefix;
+
+	PlatformClient(HttpClient http, String adminUrl, String adminPassword, String jdbcUrl, String dbUser,
+			String dbPassword, String dbPrefix) {
+		this.http = http;
+		this.adminUrl = adminUrl;
+		this.basicAuth = "Basic "
+				+ Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
+		this.jdbcUrl = jdbcUrl;
+		this.dbUser = dbUser;
+		this.dbPassword = dbPassword;
+		this.dbPrefix = dbPrefix;
+	}
+
+	/** An ACTIVE fixed-amount template, one per user, claimable for the next day. */
+	long activeTemplate(String name, long stock) throws Exception {
+		String body = """
+				{"name":"%s","type":"FIXED_AMOUNT","discountAmount":500,"totalStock":%d,"perUserLimit":1,
+				 "claimStart":"%s","claimEnd":"%s","validity":{"type":"RELATIVE","days":30}}
+				""".formatted(name, stock, Instant.now().minusSeconds(60), Instant.now().plusSeconds(86_400));
+		JsonNode created = admin("POST", "/admin/api/v1/templates", body, 201);
+		long id = created.path("id").asLong();
+		admin("POST", "/admin/api/v1/templates/" + id + "/publish", null, 200);
+		return id;
+	}
+
+	/** The guarded counter of a template, as coupon-admin reads it. */
+	long issuedCounter(long templateId) throws Exception {
+		return admin("GET", "/admin/api/v1/templates/" + templateId, null, 200).path("issued").asLong();
+	}
+
+	/**
+	 * Waits until the CouponClaimed events of a template have all been counted (outbox,
+	 * relay, broker, consumer), so the next measurement does not share the machine with a
+	 * draining event pipeline.
+	 * @return whether the statistic reached the count within the time
+	 */
+	boolean awaitStatistic(long templateId, long issued, Duration within) throws Exception {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (admin("GET", "/admin/api/v1/templates/" + templateId + "/statistics", null, 200).path("issued")
+				.asLong() >= issued) {
+				return true;
+			}
+			Thread.sleep(500);
+		}
+		return false;
+	}
+
+	/** Coupon rows of these templates in every physical table of every shard. */
+	long couponRows(List<Long> templateIds) throws SQLException {
+		String ids = templateIds.stream().map(String::valueOf).collect(Collectors.joining(","));
+		long rows = 0;
+		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, this.dbUser, this.dbPassword);
+				Statement statement = connection.createStatement()) {
+			List<String> tables = new ArrayList<>();
+			try (ResultSet found = statement.executeQuery(
+					"SELECT table_schema, table_name FROM information_schema.tables " + "WHERE table_schema LIKE '"
+							+ this.dbPrefix + "\\_ds\\_%' AND table_name LIKE 'user\\_coupon\\_%'")) {
+				while (found.next()) {
+					tables.add("`" + found.getString(1) + "`.`" + found.getString(2) + "`");
+				}
+			}
+			for (String table : tables) {
+				try (ResultSet count = statement
+					.executeQuery("SELECT COUNT(*) FROM " + table + " WHERE template_id IN (" + ids + ")")) {
+					count.next();
+					rows += count.getLong(1);
+				}
+			}
+		}
+		return rows;
+	}
+
+	private JsonNode admin(String method, String path, String body, int expected) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.adminUrl + path))
+			.header("Authorization", this.basicAuth)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(
+					method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return json.readTree(response.body());
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.couponplatform.bench.claim;
+
+/**
+ * Where the platform under test is and how hard to push it, from the environment that
+ * {@code deploy/bench.sh} sets (the COUPON_* variables of the running platform).
+ */
+record Settings(String api, String admin, String jwtSecret, String adminPassword, String redisHost, int redisPort,
+		String redisPrefix, String jdbcUrl, String dbUser, String dbPassword, String dbPrefix, int claims, int workers,
+		int templates, int openLoopSeconds, int warmUp, String reportFile) {
+
+	static Settings fromEnvironment() {
+		String dbHost = env("COUPON_DB_HOST", "127.0.0.1");
+		String dbPort = env("COUPON_DB_PORT", "3306");
+		return new Settings(env("BENCH_API", "http://127.0.0.1:18080"), env("BENCH_ADMIN", "http://127.0.0.1:18081"),
+				required("COUPON_JWT_SECRET"), required("COUPON_ADMIN_PASSWORD"), env("COUPON_REDIS_HOST", "127.0.0.1"),
+				Integer.parseInt(env("COUPON_REDIS_PORT", "6379")), env("COUPON_REDIS_KEY_PREFIX", "couponbench:"),
+				"jdbc:mysql://" + dbHost + ":" + dbPort + "/", env("COUPON_DB_USER", "root"),
+				env("COUPON_DB_PASSWORD", ""), env("COUPON_DB_PREFIX", "couponbench"),
+				Integer.parseInt(env("BENCH_CLAIMS", "20000")), Integer.parseInt(env("BENCH_WORKERS", "48")),
+				Integer.parseInt(env("BENCH_TEMPLATES", "1000")),
+				Integer.parseInt(env("BENCH_OPEN_LOOP_SECONDS", "10")), Integer.parseInt(env("BENCH_WARM_UP", "10000")),
+				env("BENCH_REPORT", "coupon-bench/target/claim-benchmark.md"));
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+	private static String required(String name) {
+		String value = System.getenv(name);
+		if (value == null || value.isBlank()) {
+			throw new IllegalStateException(name + " is not set; deploy/bench.sh sets it from deploy/.local-secrets");
+		}
+		return value;
+	}
+
+}

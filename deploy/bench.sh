@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Benchmarks, run on demand and never by the tests.
+#
+#   ./deploy/bench.sh claims   the claim benchmark: builds the current code, starts a private platform
+#                              with deploy/run.sh (instance "bench": ports 18080/18081, databases
+#                              couponbench_*, Redis prefix couponbench:, its own broker on 19896), runs
+#                              the load generator against it, prints a Markdown report (also written to
+#                              coupon-bench/target/claim-benchmark.md) and stops what it started
+#   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
+#
+# Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
+# BENCH_OPEN_LOOP_SECONDS (10). docs/benchmarks.md holds the results and what limits them.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+bench_classpath() {
+  echo "$ROOT_DIR/coupon-bench/target/classes:$(cat "$ROOT_DIR/coupon-bench/target/benchmark.classpath")"
+}
+
+case "${1:-}" in
+  claims)
+    say "Building the current code"
+    mvnw -DskipTests package -pl coupon-api,coupon-admin,coupon-bench -am || die "build failed"
+    export COUPON_RUN_NAME=bench COUPON_API_PORT=18080 COUPON_ADMIN_PORT=18081
+    export COUPON_NAMESRV_PORT=19896 COUPON_BROKER_PORT=20931
+    export COUPON_DB_PREFIX=couponbench COUPON_REDIS_KEY_PREFIX=couponbench:
+    export COUPON_API_NOOP_ENDPOINT=true
+    # Room for the load: production-like heap and GC instead of run.sh's small-laptop defaults.
+    export COUPON_JAVA_OPTS="${COUPON_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC}"
+    unset COUPON_ROCKETMQ_NAMESRV
+    mkdir -p "$RUN_DIR/bench"
+    OUT="$RUN_DIR/bench/run.out"
+    "$ROOT_DIR/deploy/run.sh" >"$OUT" 2>&1 &
+    echo $! >"$RUN_DIR/bench/bench-run.pid"
+    trap 'kill -TERM "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null; wait 2>/dev/null || true' EXIT
+    say "Starting the platform (log: $OUT)"
+    wait_for_line "$OUT" "READY" "$RUN_DIR/bench/bench-run.pid" 300 "deploy/run.sh"
+    set -a
+    # shellcheck disable=SC1091
+    source "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
+    set +a
+    BENCH_API=http://127.0.0.1:18080 BENCH_ADMIN=http://127.0.0.1:18081 \
+      java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.claim.ClaimBenchmark
+    ;;
+  jmh)
+    shift
+    mvnw -DskipTests package -pl coupon-bench -am || die "build failed"
+    java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
+    ;;
+  *)
+    sed -n '2,13p' "$0"
+    exit 2
+    ;;
+esac
