@@ -2,7 +2,7 @@
 # Benchmarks, run on demand and never by the tests.
 #
 #   ./deploy/bench.sh claims   the claim benchmark: builds the current code, starts a private platform
-#                              with deploy/run.sh (instance "bench": ports 18080/18081, databases
+#                              with deploy/run.sh (instance "bench": ports 28080/28081, databases
 #                              couponbench_*, Redis prefix couponbench:, its own broker on 19896), runs
 #                              the load generator against it, prints a Markdown report (also written to
 #                              coupon-bench/target/claim-benchmark.md) and stops what it started
@@ -21,7 +21,7 @@ case "${1:-}" in
   claims)
     say "Building the current code"
     mvnw -DskipTests package -pl coupon-api,coupon-admin,coupon-bench -am || die "build failed"
-    export COUPON_RUN_NAME=bench COUPON_API_PORT=18080 COUPON_ADMIN_PORT=18081
+    export COUPON_RUN_NAME=bench COUPON_API_PORT=28080 COUPON_ADMIN_PORT=28081
     export COUPON_NAMESRV_PORT=19896 COUPON_BROKER_PORT=20931
     export COUPON_DB_PREFIX=couponbench COUPON_REDIS_KEY_PREFIX=couponbench:
     export COUPON_API_NOOP_ENDPOINT=true
@@ -39,7 +39,7 @@ case "${1:-}" in
     # shellcheck disable=SC1091
     source "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
     set +a
-    BENCH_API=http://127.0.0.1:18080 BENCH_ADMIN=http://127.0.0.1:18081 \
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.claim.ClaimBenchmark
     ;;
   jmh)

@@ -127,6 +127,13 @@ public class OutboxRelay implements SmartLifecycle {
 	 */
 	int relayBatch(DataSource shard) throws Exception {
 		try (Connection connection = shard.getConnection()) {
+			// READ COMMITTED: the locking read then locks the rows it returns and no gap.
+			// Under REPEATABLE READ it would lock the gap after the newest event, and
+			// every
+			// claim's outbox insert would wait for this batch to reach the broker.
+			// (Hikari
+			// restores the pool's isolation when the connection goes back.)
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			connection.setAutoCommit(false);
 			try {
 				Map<Long, Message> batch = claimBatch(connection);

@@ -11,7 +11,7 @@ record Settings(String api, String admin, String jwtSecret, String adminPassword
 	static Settings fromEnvironment() {
 		String dbHost = env("COUPON_DB_HOST", "127.0.0.1");
 		String dbPort = env("COUPON_DB_PORT", "3306");
-		return new Settings(env("BENCH_API", "http://127.0.0.1:18080"), env("BENCH_ADMIN", "http://127.0.0.1:18081"),
+		return new Settings(env("BENCH_API", "http://127.0.0.1:28080"), env("BENCH_ADMIN", "http://127.0.0.1:28081"),
 				required("COUPON_JWT_SECRET"), required("COUPON_ADMIN_PASSWORD"), env("COUPON_REDIS_HOST", "127.0.0.1"),
 				Integer.parseInt(env("COUPON_REDIS_PORT", "6379")), env("COUPON_REDIS_KEY_PREFIX", "couponbench:"),
 				"jdbc:mysql://" + dbHost + ":" + dbPort + "/", env("COUPON_DB_USER", "root"),
