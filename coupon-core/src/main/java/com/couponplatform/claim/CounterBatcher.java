@@ -51,49 +51,42 @@ class CounterBatcher {
 		Lane lane = this.lanes.computeIfAbsent(templateId, (id) -> new Lane());
 		CompletableFuture<Boolean> taken = new CompletableFuture<>();
 		lane.waiting.add(taken);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-		while (!taken.isDone()) {
-			if (lane.running.compareAndSet(false, true)) {
-				try {
-					// Lead until nobody waits: claims arriving meanwhile ride along.
-					while (!lane.waiting.isEmpty()) {
-						flush(templateId, lane, now);
-					}
-				}
-				finally {
-					lane.running.set(false);
-				}
-				continue;
-			}
-			// Someone leads. A claim queued just after its last drain retries the lead
-			// within a millisecond, so no claim waits for a leader that has left.
-			try {
-				taken.get(1, TimeUnit.MILLISECONDS);
-			}
-			catch (TimeoutException ex) {
-				if (System.nanoTime() > deadline) {
-					// Whether the leader's update took our unit is unknown;
-					// reconciliation
-					// returns a unit taken without a row.
-					throw new IllegalStateException("Timed out taking stock of template " + templateId, ex);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while taking stock", ex);
-			}
-			catch (ExecutionException ex) {
-				break;
-			}
-		}
+		lead(templateId, lane, now);
 		try {
-			return taken.join();
+			return taken.get(WAIT_SECONDS, TimeUnit.SECONDS);
 		}
-		catch (java.util.concurrent.CompletionException ex) {
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while taking stock", ex);
+		}
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
 				throw runtime;
 			}
-			throw ex;
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			// Whether a leader's update took this unit is unknown; reconciliation returns
+			// a unit taken without a row.
+			throw new IllegalStateException("Timed out taking stock of template " + templateId, ex);
+		}
+	}
+
+	/**
+	 * Runs batches while claims wait and nobody else leads. A leader checks the queue
+	 * again after stepping down, so a claim queued while it was finishing (whose own
+	 * attempt to lead failed) is never left without one: waiters simply block.
+	 */
+	private void lead(long templateId, Lane lane, Instant now) {
+		while (!lane.waiting.isEmpty() && lane.running.compareAndSet(false, true)) {
+			try {
+				while (!lane.waiting.isEmpty()) {
+					flush(templateId, lane, now);
+				}
+			}
+			finally {
+				lane.running.set(false);
+			}
 		}
 	}
 
