@@ -195,7 +195,7 @@ public class ClaimCoupon {
 				throw refused;
 			}
 			finally {
-				this.gate.raiseUsed(template, userId, this.database.claimsOf(userId, template.id()), now);
+				learnUsed(template, userId, now);
 			}
 		}
 		try {
@@ -211,6 +211,16 @@ public class ClaimCoupon {
 		catch (RuntimeException refused) {
 			this.gate.release(template.id(), userId, requestKey, true);
 			throw refused;
+		}
+	}
+
+	/** Best effort: a failure here must not hide the claim's own outcome. */
+	private void learnUsed(CouponTemplate template, long userId, Instant now) {
+		try {
+			this.gate.raiseUsed(template, userId, this.database.claimsOf(userId, template.id()), now);
+		}
+		catch (RuntimeException ex) {
+			// Redis keeps its lower count; the slot key catches the user again.
 		}
 	}
 
