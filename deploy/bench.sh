@@ -9,7 +9,8 @@
 #   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
 #
 # Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
-# BENCH_OPEN_LOOP_SECONDS (10). docs/benchmarks.md holds the results and what limits them.
+# BENCH_OPEN_LOOP_SECONDS (10). COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE=0 runs it without the template
+# cache's L1. docs/benchmarks.md holds the results and what limits them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -48,7 +49,7 @@ case "${1:-}" in
     java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
     ;;
   *)
-    sed -n '2,13p' "$0"
+    sed -n '2,14p' "$0"
     exit 2
     ;;
 esac

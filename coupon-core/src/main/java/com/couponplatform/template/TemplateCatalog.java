@@ -3,6 +3,7 @@ package com.couponplatform.template;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,17 +22,21 @@ import com.couponplatform.cache.TwoLevelCache;
  * again by the database guard {@link TemplateMapper#takeStock}.
  */
 @Component
+@EnableConfigurationProperties(TemplateCacheProperties.class)
 public class TemplateCatalog {
 
-	static final CacheSettings SETTINGS = new CacheSettings(10_000, Duration.ofSeconds(5), Duration.ofMinutes(10),
-			Duration.ofSeconds(30));
+	private static final Duration SHARED_TIME_TO_LIVE = Duration.ofMinutes(10);
+
+	private static final Duration ABSENT_TIME_TO_LIVE = Duration.ofSeconds(30);
 
 	private final TwoLevelCache<CouponTemplate> cache;
 
-	TemplateCatalog(TemplateMapper templates, Caches caches) {
+	TemplateCatalog(TemplateMapper templates, Caches caches, TemplateCacheProperties properties) {
+		CacheSettings settings = new CacheSettings(properties.getLocalMaximumSize(), properties.getLocalTimeToLive(),
+				SHARED_TIME_TO_LIVE, ABSENT_TIME_TO_LIVE);
 		this.cache = caches.create("template", new TemplateCacheCodec(),
 				(id) -> Optional.ofNullable(templates.findById(id)).map(TemplateRow::toTemplate).orElse(null),
-				SETTINGS);
+				settings);
 	}
 
 	/**

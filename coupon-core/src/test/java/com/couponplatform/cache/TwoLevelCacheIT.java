@@ -118,6 +118,26 @@ class TwoLevelCacheIT {
 	}
 
 	@Test
+	void withoutL1EveryReadIsServedByRedisAndTheSourceIsLoadedOnce() {
+		this.source.put(6L, "1:six");
+		CacheSettings noLocal = new CacheSettings(0, SETTINGS.localTimeToLive(), SETTINGS.sharedTimeToLive(),
+				SETTINGS.absentTimeToLive());
+		TwoLevelCache<String> cache = instance(TestServices.redisPort(), 0, noLocal);
+		for (int i = 0; i < 50; i++) {
+			assertThat(cache.get(6)).contains("1:six");
+		}
+		assertThat(this.loads).hasValue(1);
+		assertThat(cache.localSize()).isZero();
+		// Nothing local to invalidate: a change another instance wrote to Redis is read
+		// at
+		// once, even before its message arrives.
+		this.source.put(6L, "2:six changed");
+		instance(TestServices.redisPort(), 0).changed(6, "2:six changed");
+		assertThat(cache.get(6)).contains("2:six changed");
+		assertThat(this.loads).hasValue(1);
+	}
+
+	@Test
 	void keepsServingFromTheSourceWhenRedisIsUnreachable() {
 		this.source.put(5L, "1:five");
 		TwoLevelCache<String> cache = instance(1, 0);
@@ -131,13 +151,17 @@ class TwoLevelCacheIT {
 	 * invalidation channel (always the real Redis).
 	 */
 	private TwoLevelCache<String> instance(int redisPort, long loadMillis) {
+		return instance(redisPort, loadMillis, SETTINGS);
+	}
+
+	private TwoLevelCache<String> instance(int redisPort, long loadMillis, CacheSettings settings) {
 		RedissonClient cacheClient = client(redisPort);
 		RedissonClient channelClient = (redisPort == TestServices.redisPort()) ? cacheClient
 				: client(TestServices.redisPort());
 		CacheInvalidations channel = new CacheInvalidations(channelClient, this.prefix);
 		this.channels.add(channel);
 		return new Caches(cacheClient, this.prefix, channel).create("test", new VersionedText(),
-				(id) -> load(id, loadMillis), SETTINGS);
+				(id) -> load(id, loadMillis), settings);
 	}
 
 	private RedissonClient client(int port) {

@@ -70,7 +70,10 @@ public final class ClaimBenchmark {
 		line("");
 		line("Settings: " + claims + " claims per peak run, " + this.settings.workers() + " closed-loop workers, "
 				+ this.settings.openLoopSeconds() + " s per open-loop run, " + this.settings.templates()
-				+ " templates in the spread run.");
+				+ " templates in the spread run; template L1 "
+				+ ((this.settings.templateLocalCacheSize() > 0)
+						? "on (" + this.settings.templateLocalCacheSize() + " entries)" : "off (every read from Redis)")
+				+ ".");
 		line("");
 
 		// Warm-up: JIT (of the service and of this generator), connection pools, the

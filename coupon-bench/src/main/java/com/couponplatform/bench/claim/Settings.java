@@ -6,7 +6,7 @@ package com.couponplatform.bench.claim;
  */
 record Settings(String api, String admin, String jwtSecret, String adminPassword, String redisHost, int redisPort,
 		String redisPrefix, String jdbcUrl, String dbUser, String dbPassword, String dbPrefix, int claims, int workers,
-		int templates, int openLoopSeconds, int warmUp, String reportFile) {
+		int templates, int openLoopSeconds, int warmUp, String reportFile, long templateLocalCacheSize) {
 
 	static Settings fromEnvironment() {
 		String dbHost = env("COUPON_DB_HOST", "127.0.0.1");
@@ -19,7 +19,9 @@ record Settings(String api, String admin, String jwtSecret, String adminPassword
 				Integer.parseInt(env("BENCH_CLAIMS", "20000")), Integer.parseInt(env("BENCH_WORKERS", "48")),
 				Integer.parseInt(env("BENCH_TEMPLATES", "1000")),
 				Integer.parseInt(env("BENCH_OPEN_LOOP_SECONDS", "10")), Integer.parseInt(env("BENCH_WARM_UP", "10000")),
-				env("BENCH_REPORT", "coupon-bench/target/claim-benchmark.md"));
+				env("BENCH_REPORT", "coupon-bench/target/claim-benchmark.md"),
+				// As the platform was started with it; only reported.
+				Long.parseLong(env("COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE", "10000")));
 	}
 
 	private static String env(String name, String fallback) {
