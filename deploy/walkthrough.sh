@@ -2,8 +2,9 @@
 # The README walkthrough as a script that checks every answer:
 #   ./deploy/walkthrough.sh [API_URL] [ADMIN_URL]
 # An operator creates and publishes a template, user 12345 claims it (and retries), lists their
-# coupons, and a call without a token is refused. Uses ADMIN_PASSWORD and TOKEN from the
-# environment, else the secrets deploy/run.sh generated.
+# coupons; the checkout service quotes a cart, locks the coupon for an order, consumes it and
+# refunds the order; a call without a token is refused. Uses ADMIN_PASSWORD, TOKEN and
+# SERVICE_TOKEN from the environment, else the secrets deploy/run.sh generated.
 set -euo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 API="${1:-http://127.0.0.1:8080}"
@@ -14,6 +15,12 @@ if [ -z "${ADMIN_PASSWORD:-}" ] || [ -z "${TOKEN:-}" ]; then
   source "$SECRETS_FILE"
   ADMIN_PASSWORD="${ADMIN_PASSWORD:-$COUPON_ADMIN_PASSWORD}"
   TOKEN="${TOKEN:-$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 12345 coupon.user 1)}"
+fi
+
+if [ -z "${SERVICE_TOKEN:-}" ]; then
+  # shellcheck disable=SC1090
+  source "$SECRETS_FILE"
+  SERVICE_TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 1 coupon.service 1)
 fi
 
 step() { printf '\n== %s\n' "$*"; }
@@ -53,6 +60,25 @@ printf '%s' "$BODY" | grep -q "\"couponId\":\"$COUPON_ID\"" || { echo "retry ret
 step "The user lists their unused coupons"
 expect 200 -H "Authorization: Bearer $TOKEN" "$API/api/v1/coupons?status=UNUSED"
 printf '%s' "$BODY" | grep -q "\"couponId\":\"$COUPON_ID\"" || { echo "coupon missing from the list" >&2; exit 1; }
+
+step "Checkout quotes a cart of 120.00 for user 12345: the coupon takes 10.00 off"
+expect 200 -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Content-Type: application/json' \
+  "$API/api/v1/checkout/quote" \
+  -d '{"userId":"12345","items":[{"skuId":"sku-1","categoryId":"shoes","unitPrice":6000,"quantity":2}]}'
+printf '%s' "$BODY" | grep -q "{\"couponId\":\"$COUPON_ID\",\"discount\":1000}" \
+  || { echo "the quote does not offer the coupon" >&2; exit 1; }
+
+ORDER_ID="walkthrough-order-$RANDOM$RANDOM"
+step "Checkout locks it for order $ORDER_ID, the order is paid, later refunded"
+expect 200 -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Content-Type: application/json' \
+  "$API/api/v1/orders/$ORDER_ID/coupon-lock" -d '{"couponId":"'"$COUPON_ID"'","orderAmount":12000,"userId":"12345"}'
+printf '%s' "$BODY" | grep -q '"status":"LOCKED"' || { echo "not locked" >&2; exit 1; }
+expect 200 -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Content-Type: application/json' \
+  "$API/api/v1/orders/$ORDER_ID/coupon-lock/consume" -d '{"userId":"12345"}'
+printf '%s' "$BODY" | grep -q '"status":"USED"' || { echo "not used" >&2; exit 1; }
+expect 200 -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Content-Type: application/json' \
+  "$API/api/v1/orders/$ORDER_ID/coupon-refund" -d '{"userId":"12345"}'
+printf '%s' "$BODY" | grep -q '"status":"UNUSED"' || { echo "not given back" >&2; exit 1; }
 
 step "Without a token the API answers 401 problem+json"
 expect 401 "$API/api/v1/coupons"

@@ -4,7 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -19,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardingProperties;
+import com.couponplatform.statistic.ReadTemplateStatistic;
+import com.couponplatform.statistic.TemplateStatistic;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
@@ -29,6 +34,8 @@ import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestServices;
 import com.couponplatform.testsupport.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of coupon-api's integration tests: the real application on a random port over the
@@ -61,6 +68,9 @@ abstract class ApiIntegrationTest {
 	@Autowired
 	RedisProperties redisProperties;
 
+	@Autowired
+	ReadTemplateStatistic statistics;
+
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
 		TestServices.springProperties(TestServices.jvmPrefix()).forEach((key, value) -> registry.add(key, () -> value));
@@ -70,6 +80,14 @@ abstract class ApiIntegrationTest {
 		// ... and may treat a claim as dead, and the counter as still, at once.
 		registry.add("coupon.claim.pending-timeout", () -> "0s");
 		registry.add("coupon.claim.quiet-period", () -> "0s");
+		// Checkout's jobs too run when a test calls them.
+		registry.add("coupon.checkout.lock-sweep-interval", () -> "0s");
+		registry.add("coupon.checkout.expiry-interval", () -> "0s");
+	}
+
+	/** Publishes a template from a full request. */
+	CouponTemplate activeTemplate(NewTemplate request) {
+		return this.changeStatus.publish(this.createTemplate.create(request, "it").id(), "it");
 	}
 
 	CouponTemplate activeTemplate(long stock, int perUserLimit) {
@@ -144,6 +162,48 @@ abstract class ApiIntegrationTest {
 			}
 		}
 		return most;
+	}
+
+	/**
+	 * A template's coupons by stored status, counted in every physical table, bypassing
+	 * ShardingSphere.
+	 */
+	Map<String, Integer> rowsByStatus(long templateId) {
+		Map<String, Integer> counts = new TreeMap<>();
+		for (var shard : this.shards.shards().values()) {
+			try (Connection connection = shard.getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					try (PreparedStatement count = connection
+						.prepareStatement("SELECT status, COUNT(*) FROM user_coupon_" + t
+								+ " WHERE template_id = ? GROUP BY status")) {
+						count.setLong(1, templateId);
+						try (ResultSet rows = count.executeQuery()) {
+							while (rows.next()) {
+								counts.merge(rows.getString(1), rows.getInt(2), Integer::sum);
+							}
+						}
+					}
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * Waits (60 s at most) until the template's counters, kept from events, equal the
+	 * expected ones, then asserts them.
+	 */
+	void awaitStatistics(long templateId, TemplateStatistic expected) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		TemplateStatistic seen = this.statistics.read(templateId);
+		while (!seen.withoutTime().equals(expected.withoutTime()) && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			seen = this.statistics.read(templateId);
+		}
+		assertThat(seen.withoutTime()).isEqualTo(expected.withoutTime());
 	}
 
 	/**

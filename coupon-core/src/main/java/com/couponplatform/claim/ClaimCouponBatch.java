@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.RuleViolationException;
 import com.couponplatform.shared.Violations;
@@ -29,7 +30,10 @@ public class ClaimCouponBatch {
 
 	private final UserCouponMapper coupons;
 
-	ClaimCouponBatch(ClaimCoupon claimCoupon, UserCouponMapper coupons) {
+	private final ReplicaRouting routing;
+
+	ClaimCouponBatch(ClaimCoupon claimCoupon, UserCouponMapper coupons, ReplicaRouting routing) {
+		this.routing = routing;
 		this.claimCoupon = claimCoupon;
 		this.coupons = coupons;
 	}
@@ -53,7 +57,8 @@ public class ClaimCouponBatch {
 				"templateIds", "must not repeat a template");
 		violations.throwIfAny();
 		Set<Long> requested = Set.copyOf(templateIds);
-		for (UserCouponRow row : this.coupons.findByOrigin(userId, CouponOrigin.BATCH_CLAIM.name(), requestId)) {
+		for (UserCouponRow row : this.routing
+			.primary(() -> this.coupons.findByOrigin(userId, CouponOrigin.BATCH_CLAIM.name(), requestId))) {
 			if (!requested.contains(row.toCoupon().templateId())) {
 				throw new IdempotencyKeyReusedException(requestId);
 			}

@@ -5,21 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.couponplatform.redis.RedisProperties;
+import com.couponplatform.schedule.LeaderJob;
+import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateMapper;
@@ -43,7 +40,7 @@ import com.couponplatform.wallet.UserCouponMapper;
  * One instance reconciles at a time (a Redis lock off the hot path).
  */
 @Component
-public class ClaimStockReconciler implements SmartLifecycle {
+public class ClaimStockReconciler extends LeaderJob {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClaimStockReconciler.class);
 
@@ -63,17 +60,17 @@ public class ClaimStockReconciler implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final RLock lock;
-
 	private final Counter released;
 
 	private final Counter repaired;
 
-	private ScheduledExecutorService scheduler;
+	private final ReplicaRouting routing;
 
 	ClaimStockReconciler(TemplateMapper templates, TemplateCatalog catalog, UserCouponMapper coupons, StockGate gate,
 			ClaimMetrics metrics, ClaimProperties properties, Clock clock, RedissonClient redis,
-			RedisProperties redisProperties, MeterRegistry registry) {
+			RedisProperties redisProperties, MeterRegistry registry, ReplicaRouting routing) {
+		super("claim-reconciler", properties.getReconcileInterval(), redis, redisProperties.getKeyPrefix());
+		this.routing = routing;
 		this.templates = templates;
 		this.catalog = catalog;
 		this.coupons = coupons;
@@ -81,7 +78,6 @@ public class ClaimStockReconciler implements SmartLifecycle {
 		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
-		this.lock = redis.getLock(redisProperties.getKeyPrefix() + "claim:reconciler");
 		this.released = Counter.builder("coupon.claim.reconciled.released")
 			.description("Dead claims whose Redis stock reconciliation gave back")
 			.register(registry);
@@ -103,7 +99,7 @@ public class ClaimStockReconciler implements SmartLifecycle {
 		long repairedNow = 0;
 		boolean stockReset = false;
 		if (isQuiet(templateId, now) && this.gate.pendingCount(templateId) == 0) {
-			long rows = this.coupons.countByTemplate(templateId);
+			long rows = this.routing.primary(() -> this.coupons.countByTemplate(templateId));
 			if (rows > issued) {
 				logger.error("Template {} has {} coupon rows but its guarded counter says {}", templateId, rows,
 						issued);
@@ -141,7 +137,8 @@ public class ClaimStockReconciler implements SmartLifecycle {
 		for (String requestKey : dead) {
 			String[] parts = requestKey.split(":", 3);
 			long userId = Long.parseLong(parts[0]);
-			boolean written = this.coupons.findByOrigin(userId, CouponOrigin.valueOf(parts[1]).name(), parts[2])
+			boolean written = this.routing
+				.primary(() -> this.coupons.findByOrigin(userId, CouponOrigin.valueOf(parts[1]).name(), parts[2]))
 				.stream()
 				.anyMatch((row) -> row.toCoupon().templateId() == templateId);
 			if (written) {
@@ -162,51 +159,8 @@ public class ClaimStockReconciler implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		Duration interval = this.properties.getReconcileInterval();
-		if (interval.isZero() || interval.isNegative()) {
-			return;
-		}
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "claim-reconciler");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.scheduler.scheduleWithFixedDelay(this::reconcileIfLeader, interval.toMillis(), interval.toMillis(),
-				TimeUnit.MILLISECONDS);
-	}
-
-	private void reconcileIfLeader() {
-		try {
-			if (!this.lock.tryLock(0, this.properties.getReconcileInterval().toMillis() * 4, TimeUnit.MILLISECONDS)) {
-				return;
-			}
-			try {
-				reconcileAll();
-			}
-			finally {
-				this.lock.unlock();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Claim reconciliation skipped: {}", ex.toString());
-		}
-	}
-
-	@Override
-	public void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
-			this.scheduler = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
+	protected void runOnce() {
+		reconcileAll();
 	}
 
 	/**

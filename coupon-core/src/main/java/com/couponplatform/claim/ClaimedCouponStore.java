@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.couponplatform.messaging.Outbox;
 import com.couponplatform.messaging.Topics;
+import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.wallet.UserCoupon;
 import com.couponplatform.wallet.UserCouponMapper;
 import com.couponplatform.wallet.UserCouponRow;
@@ -26,8 +27,11 @@ class ClaimedCouponStore {
 
 	private final TransactionTemplate transaction;
 
+	private final ReplicaRouting routing;
+
 	ClaimedCouponStore(UserCouponMapper coupons, Outbox outbox, Topics topics, PlatformTransactionManager transactions,
-			ClaimProperties properties) {
+			ClaimProperties properties, ReplicaRouting routing) {
+		this.routing = routing;
 		this.coupons = coupons;
 		this.outbox = outbox;
 		this.topics = topics;
@@ -42,6 +46,7 @@ class ClaimedCouponStore {
 					coupon.userId(), coupon.claimedAt());
 			this.outbox.append(coupon.userId(), this.topics.couponClaimed(), Long.toString(coupon.id()), event);
 		});
+		this.routing.wrote(coupon.userId());
 	}
 
 }

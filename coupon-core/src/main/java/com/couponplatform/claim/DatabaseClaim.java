@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.persistence.DuplicateKey;
+import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateMapper;
@@ -55,9 +56,12 @@ class DatabaseClaim {
 
 	private final CounterBatcher counter;
 
+	private final ReplicaRouting routing;
+
 	DatabaseClaim(TemplateCatalog catalog, TemplateMapper stock, UserCouponMapper coupons, ClaimedCouponStore store,
-			IdGenerator ids, BusinessTime time, Clock clock, CounterBatcher counter) {
+			IdGenerator ids, BusinessTime time, Clock clock, CounterBatcher counter, ReplicaRouting routing) {
 		this.counter = counter;
+		this.routing = routing;
 		this.clock = clock;
 		this.catalog = catalog;
 		this.stock = stock;
@@ -136,8 +140,11 @@ class DatabaseClaim {
 		this.store.store(coupon, claimSlot);
 	}
 
+	/**
+	 * The user's claims of the template, read on the primary: a limit is decided by it.
+	 */
 	int claimsOf(long userId, long templateId) {
-		return this.coupons.countClaims(userId, templateId);
+		return this.routing.primary(() -> this.coupons.countClaims(userId, templateId));
 	}
 
 	/**
@@ -146,7 +153,10 @@ class DatabaseClaim {
 	 * coupon of another template
 	 */
 	Optional<UserCoupon> findEarlier(long userId, long templateId, String requestId, CouponOrigin origin) {
-		List<UserCouponRow> rows = this.coupons.findByOrigin(userId, origin.name(), requestId);
+		// On the primary: a replica's lag would turn a replay into a second claim
+		// attempt.
+		List<UserCouponRow> rows = this.routing
+			.primary(() -> this.coupons.findByOrigin(userId, origin.name(), requestId));
 		if (origin == CouponOrigin.BATCH_CLAIM) {
 			// The batch checked its request ID against its templates up front.
 			return rows.stream()

@@ -15,6 +15,9 @@ public class Topics {
 	/** Suffix of the topic of {@code CouponClaimed} events. */
 	public static final String COUPON_CLAIMED = "coupon_claimed";
 
+	/** Suffix of the topic of {@code CouponStatusChanged} events. */
+	public static final String COUPON_STATUS_CHANGED = "coupon_status_changed";
+
 	private final String prefix;
 
 	Topics(MessagingProperties properties) {
@@ -23,6 +26,10 @@ public class Topics {
 
 	public String couponClaimed() {
 		return this.prefix + "_" + COUPON_CLAIMED;
+	}
+
+	public String couponStatusChanged() {
+		return this.prefix + "_" + COUPON_STATUS_CHANGED;
 	}
 
 	/**
@@ -39,7 +46,7 @@ public class Topics {
 	 * @return topic names
 	 */
 	public List<String> all() {
-		return List.of(couponClaimed());
+		return List.of(couponClaimed(), couponStatusChanged());
 	}
 
 }

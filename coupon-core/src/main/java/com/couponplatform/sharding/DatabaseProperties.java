@@ -1,5 +1,9 @@
 package com.couponplatform.sharding;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,6 +26,19 @@ public class DatabaseProperties {
 
 	/** Connections per physical database. */
 	private int poolSize = 8;
+
+	/**
+	 * Read replicas of the whole server, {@code host:port} each: every shard database is
+	 * read from them as well (round robin), and written only to the primary. Empty: no
+	 * read-write splitting.
+	 */
+	private List<String> replicas = new ArrayList<>();
+
+	/**
+	 * How long after a user's own write their reads still go to the primary; must exceed
+	 * the worst replica lag.
+	 */
+	private Duration readYourWritesWindow = Duration.ofSeconds(10);
 
 	/** Extra JDBC URL parameters appended to every connection URL. */
 	private String urlParameters = "useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true"
@@ -75,6 +92,22 @@ public class DatabaseProperties {
 		this.poolSize = poolSize;
 	}
 
+	public List<String> getReplicas() {
+		return this.replicas;
+	}
+
+	public void setReplicas(List<String> replicas) {
+		this.replicas = replicas;
+	}
+
+	public Duration getReadYourWritesWindow() {
+		return this.readYourWritesWindow;
+	}
+
+	public void setReadYourWritesWindow(Duration readYourWritesWindow) {
+		this.readYourWritesWindow = readYourWritesWindow;
+	}
+
 	public String getUrlParameters() {
 		return this.urlParameters;
 	}
@@ -89,7 +122,18 @@ public class DatabaseProperties {
 	 * @return a {@code jdbc:mysql:} URL
 	 */
 	public String jdbcUrl(String database) {
-		return "jdbc:mysql://" + this.host + ":" + this.port + "/" + database + "?" + this.urlParameters;
+		return jdbcUrl(this.host + ":" + this.port, database);
+	}
+
+	/**
+	 * The JDBC URL of one database on another server of the same installation (a
+	 * replica).
+	 * @param hostAndPort the server, {@code host:port}
+	 * @param database the database name
+	 * @return a {@code jdbc:mysql:} URL
+	 */
+	public String jdbcUrl(String hostAndPort, String database) {
+		return "jdbc:mysql://" + hostAndPort + "/" + database + "?" + this.urlParameters;
 	}
 
 	public String globalDatabase() {

@@ -2,6 +2,7 @@ package com.couponplatform.sharding;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -23,8 +24,57 @@ public final class ShardDataSources implements AutoCloseable {
 
 	private final Map<String, HikariDataSource> all;
 
-	ShardDataSources(Map<String, HikariDataSource> all) {
+	private final Map<String, List<HikariDataSource>> replicas;
+
+	ShardDataSources(Map<String, HikariDataSource> all, Map<String, List<HikariDataSource>> replicas) {
 		this.all = Collections.unmodifiableMap(new LinkedHashMap<>(all));
+		this.replicas = Collections.unmodifiableMap(new LinkedHashMap<>(replicas));
+	}
+
+	/**
+	 * Whether shard reads may go to replicas.
+	 * @return {@code true} when replicas are configured
+	 */
+	public boolean hasReplicas() {
+		return !this.replicas.isEmpty();
+	}
+
+	/**
+	 * The pools as ShardingSphere sees them: without replicas the same as {@link #all()};
+	 * with them, each shard's primary as {@code ds_<i>_primary} and its replicas as
+	 * {@code ds_<i>_replica_<k>}, so that the read-write group can take the shard's
+	 * logical name {@code ds_<i>}.
+	 * @return pools by ShardingSphere data source name
+	 */
+	Map<String, DataSource> routable() {
+		if (!hasReplicas()) {
+			return all();
+		}
+		Map<String, DataSource> routable = new LinkedHashMap<>();
+		routable.put(GLOBAL, this.all.get(GLOBAL));
+		this.replicas.forEach((shard, pools) -> {
+			routable.put(primaryName(shard), this.all.get(shard));
+			for (int k = 0; k < pools.size(); k++) {
+				routable.put(replicaName(shard, k), pools.get(k));
+			}
+		});
+		return routable;
+	}
+
+	/**
+	 * The number of replica pools of each shard.
+	 * @return replicas per shard, 0 when there are none
+	 */
+	int replicasPerShard() {
+		return this.replicas.values().stream().findFirst().map(List::size).orElse(0);
+	}
+
+	static String primaryName(String shard) {
+		return shard + "_primary";
+	}
+
+	static String replicaName(String shard, int index) {
+		return shard + "_replica_" + index;
 	}
 
 	/**
@@ -52,6 +102,7 @@ public final class ShardDataSources implements AutoCloseable {
 	@Override
 	public void close() {
 		this.all.values().forEach(HikariDataSource::close);
+		this.replicas.values().forEach((pools) -> pools.forEach(HikariDataSource::close));
 	}
 
 }

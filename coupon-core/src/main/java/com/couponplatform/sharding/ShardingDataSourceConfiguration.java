@@ -3,6 +3,7 @@ package com.couponplatform.sharding;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import org.apache.shardingsphere.driver.api.ShardingSphereDataSourceFactory;
 import org.apache.shardingsphere.infra.algorithm.core.config.AlgorithmConfiguration;
 import org.apache.shardingsphere.infra.config.mode.ModeConfiguration;
 import org.apache.shardingsphere.mode.repository.standalone.StandalonePersistRepositoryConfiguration;
+import org.apache.shardingsphere.readwritesplitting.config.ReadwriteSplittingRuleConfiguration;
+import org.apache.shardingsphere.readwritesplitting.config.rule.ReadwriteSplittingDataSourceGroupRuleConfiguration;
+import org.apache.shardingsphere.readwritesplitting.transaction.TransactionalReadQueryStrategy;
 import org.apache.shardingsphere.infra.config.rule.RuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.ShardingRuleConfiguration;
 import org.apache.shardingsphere.sharding.api.config.rule.ShardingTableRuleConfiguration;
@@ -39,7 +43,7 @@ import org.springframework.context.annotation.Primary;
 public class ShardingDataSourceConfiguration {
 
 	/** Logical tables split over N databases x M tables. */
-	static final List<String> TABLE_SHARDED = List.of("user_coupon", "user_tag");
+	static final List<String> TABLE_SHARDED = List.of("user_coupon", "user_tag", "coupon_order");
 
 	/**
 	 * Logical tables with one table per shard database (an outbox the relay scans per
@@ -58,12 +62,22 @@ public class ShardingDataSourceConfiguration {
 		// The schema must exist before the pools and ShardingSphere load table metadata.
 		new SchemaInstaller(database, layout, clock).install();
 		Map<String, HikariDataSource> pools = new LinkedHashMap<>();
-		pools.put(ShardDataSources.GLOBAL, pool(database, database.globalDatabase(), ShardDataSources.GLOBAL));
+		Map<String, List<HikariDataSource>> replicas = new LinkedHashMap<>();
+		String primary = database.getHost() + ":" + database.getPort();
+		pools.put(ShardDataSources.GLOBAL, pool(database, primary, database.globalDatabase(), ShardDataSources.GLOBAL));
 		for (int i = 0; i < layout.databases(); i++) {
 			String name = ShardRouter.dataSourceName(i);
-			pools.put(name, pool(database, database.shardDatabase(i), name));
+			pools.put(name, pool(database, primary, database.shardDatabase(i), name));
+			List<HikariDataSource> shardReplicas = new ArrayList<>();
+			for (String replica : database.getReplicas()) {
+				shardReplicas.add(pool(database, replica, database.shardDatabase(i),
+						ShardDataSources.replicaName(name, shardReplicas.size())));
+			}
+			if (!shardReplicas.isEmpty()) {
+				replicas.put(name, shardReplicas);
+			}
 		}
-		return new ShardDataSources(pools);
+		return new ShardDataSources(pools, replicas);
 	}
 
 	@Bean
@@ -72,8 +86,12 @@ public class ShardingDataSourceConfiguration {
 			throws SQLException {
 		Properties props = new Properties();
 		props.setProperty("sql-show", Boolean.toString(sharding.isShowSql()));
+		List<RuleConfiguration> rules = new ArrayList<>(List.of(shardingRule(sharding.layout()), singleRule()));
+		if (pools.hasReplicas()) {
+			rules.add(readwriteSplittingRule(sharding.layout(), pools.replicasPerShard()));
+		}
 		DataSource dataSource = ShardingSphereDataSourceFactory.createDataSource(database.getPrefix(), standaloneMode(),
-				pools.all(), List.of(shardingRule(sharding.layout()), singleRule()), props);
+				pools.routable(), rules, props);
 		// ShardingSphere initialises lazily on the first connection (seconds): pay it
 		// before the process reports ready, not on a user's first request.
 		try (Connection connection = dataSource.getConnection()) {
@@ -82,10 +100,11 @@ public class ShardingDataSourceConfiguration {
 		return dataSource;
 	}
 
-	private static HikariDataSource pool(DatabaseProperties database, String databaseName, String poolName) {
+	private static HikariDataSource pool(DatabaseProperties database, String server, String databaseName,
+			String poolName) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName(poolName);
-		config.setJdbcUrl(database.jdbcUrl(databaseName));
+		config.setJdbcUrl(database.jdbcUrl(server, databaseName));
 		config.setUsername(database.getUser());
 		config.setPassword(database.getPassword());
 		config.setMaximumPoolSize(database.getPoolSize());
@@ -141,6 +160,26 @@ public class ShardingDataSourceConfiguration {
 		props.setProperty(UserShardingAlgorithm.DATABASES, Integer.toString(layout.databases()));
 		props.setProperty(UserShardingAlgorithm.TABLES, Integer.toString(layout.tables()));
 		return new AlgorithmConfiguration("CLASS_BASED", props);
+	}
+
+	/**
+	 * Each shard becomes a read-write group under its logical name: writes, and every
+	 * statement inside a transaction, go to the primary; other reads to the replicas in
+	 * turn, unless {@link ReadYourWrites} asks for the primary.
+	 */
+	private static RuleConfiguration readwriteSplittingRule(ShardingLayout layout, int replicas) {
+		List<ReadwriteSplittingDataSourceGroupRuleConfiguration> groups = new ArrayList<>();
+		for (int i = 0; i < layout.databases(); i++) {
+			String shard = ShardRouter.dataSourceName(i);
+			List<String> reads = new ArrayList<>();
+			for (int k = 0; k < replicas; k++) {
+				reads.add(ShardDataSources.replicaName(shard, k));
+			}
+			groups.add(new ReadwriteSplittingDataSourceGroupRuleConfiguration(shard,
+					ShardDataSources.primaryName(shard), reads, TransactionalReadQueryStrategy.PRIMARY, "round_robin"));
+		}
+		return new ReadwriteSplittingRuleConfiguration(groups,
+				Map.of("round_robin", new AlgorithmConfiguration("ROUND_ROBIN", new Properties())));
 	}
 
 	private static RuleConfiguration singleRule() {

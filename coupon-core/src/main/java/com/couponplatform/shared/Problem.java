@@ -16,8 +16,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * @param detail what went wrong this time, for a person to read
  * @param code the stable code clients branch on
  * @param errors the invalid fields, for {@code VALIDATION_FAILED}; otherwise {@code null}
+ * @param missingAmount for {@code THRESHOLD_NOT_MET}, how much more the order must reach,
+ * in minor units; otherwise {@code null} and left out
  */
-public record Problem(String type, String title, int status, String detail, String code, List<FieldViolation> errors) {
+public record Problem(String type, String title, int status, String detail, String code, List<FieldViolation> errors,
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long missingAmount) {
 
 	private static final String TYPE_BASE = "https://coupon-platform.dev/problems/";
 
@@ -29,7 +32,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 	 */
 	public static Problem of(ProblemCode code, String detail) {
 		return new Problem(TYPE_BASE + code.name().toLowerCase().replace('_', '-'), title(code), code.status(), detail,
-				code.name(), null);
+				code.name(), null, null);
 	}
 
 	/**
@@ -41,7 +44,9 @@ public record Problem(String type, String title, int status, String detail, Stri
 		if (violation instanceof InvalidInputException invalid) {
 			return invalid(invalid.violations());
 		}
-		return of(violation.code(), violation.getMessage());
+		Problem problem = of(violation.code(), violation.getMessage());
+		return (violation.missingAmount() == null) ? problem : new Problem(problem.type, problem.title, problem.status,
+				problem.detail, problem.code, null, violation.missingAmount());
 	}
 
 	/**
@@ -51,7 +56,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 	 */
 	public static Problem invalid(List<FieldViolation> violations) {
 		Problem base = of(ProblemCode.VALIDATION_FAILED, "The request is invalid: see errors");
-		return new Problem(base.type, base.title, base.status, base.detail, base.code, List.copyOf(violations));
+		return new Problem(base.type, base.title, base.status, base.detail, base.code, List.copyOf(violations), null);
 	}
 
 	/**
@@ -77,7 +82,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 			return invalid(List.of(new FieldViolation("request", detail)));
 		}
 		Problem problem = of(code, detail);
-		return new Problem(problem.type, problem.title, status, detail, problem.code, null);
+		return new Problem(problem.type, problem.title, status, detail, problem.code, null, null);
 	}
 
 	/**

@@ -17,4 +17,12 @@ public abstract class RuleViolationException extends RuntimeException {
 		return this.code;
 	}
 
+	/**
+	 * For a refused threshold, how much more the order must reach.
+	 * @return the missing amount in minor units, or {@code null}
+	 */
+	public Long missingAmount() {
+		return null;
+	}
+
 }

@@ -1,37 +1,28 @@
 package com.couponplatform.statistic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import com.couponplatform.claim.CouponClaimed;
-import com.couponplatform.messaging.EventSubscription;
+import com.couponplatform.messaging.JsonEventSubscription;
 import com.couponplatform.messaging.Topics;
 
 /**
- * Consumes {@code CouponClaimed} events into per-template statistics. A failure throws,
- * so the broker redelivers; a malformed message is logged and dropped, since redelivery
- * cannot fix it.
+ * Consumes {@code CouponClaimed} events into per-template statistics.
  */
 @Component
 @ConditionalOnProperty(name = "coupon.statistics.consumer.enabled", havingValue = "true", matchIfMissing = true)
-public class CouponClaimedListener implements EventSubscription {
-
-	private static final Logger logger = LoggerFactory.getLogger(CouponClaimedListener.class);
+public class CouponClaimedListener extends JsonEventSubscription<CouponClaimed> {
 
 	private final RecordCouponClaimed recorder;
-
-	private final ObjectMapper json;
 
 	private final Topics topics;
 
 	CouponClaimedListener(RecordCouponClaimed recorder, ObjectMapper json, Topics topics) {
+		super(json, CouponClaimed.class);
 		this.recorder = recorder;
-		this.json = json;
 		this.topics = topics;
 	}
 
@@ -46,15 +37,7 @@ public class CouponClaimedListener implements EventSubscription {
 	}
 
 	@Override
-	public void handle(String payload) {
-		CouponClaimed event;
-		try {
-			event = this.json.readValue(payload, CouponClaimed.class);
-		}
-		catch (JsonProcessingException ex) {
-			logger.error("Dropping a malformed CouponClaimed message: {}", payload, ex);
-			return;
-		}
+	protected void apply(CouponClaimed event) {
 		this.recorder.record(event);
 	}
 

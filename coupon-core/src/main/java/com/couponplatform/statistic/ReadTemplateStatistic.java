@@ -21,7 +21,7 @@ public class ReadTemplateStatistic {
 	 */
 	public TemplateStatistic read(long templateId) {
 		TemplateStatistic found = this.statistics.find(templateId);
-		return (found != null) ? found : new TemplateStatistic(templateId, 0, null);
+		return (found != null) ? found : TemplateStatistic.none(templateId);
 	}
 
 }

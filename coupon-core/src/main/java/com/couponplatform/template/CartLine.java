@@ -9,4 +9,12 @@ package com.couponplatform.template;
  * @param quantity how many
  */
 public record CartLine(String skuId, String categoryId, Long unitPrice, Integer quantity) {
+
+	/**
+	 * @return the line's total, unit price times quantity, in minor units
+	 */
+	public long amount() {
+		return Math.multiplyExact(this.unitPrice, (long) this.quantity);
+	}
+
 }

@@ -23,7 +23,7 @@ public class CheckApplicability {
 
 	private final SuperBlacklist superBlacklist;
 
-	CheckApplicability(TemplateCatalog catalog, SuperBlacklist superBlacklist) {
+	public CheckApplicability(TemplateCatalog catalog, SuperBlacklist superBlacklist) {
 		this.catalog = catalog;
 		this.superBlacklist = superBlacklist;
 	}
@@ -40,6 +40,18 @@ public class CheckApplicability {
 	public Applicability check(long templateId, List<CartLine> lines) {
 		validate(lines);
 		CouponTemplate template = this.catalog.get(templateId);
+		return judge(template.scope(), template.rule(), lines);
+	}
+
+	/**
+	 * Judges valid cart lines against a scope and a rule (a coupon's copy of its
+	 * template's rule, for a quote).
+	 * @param scope the product scope
+	 * @param rule the discount rule
+	 * @param lines the cart lines, already validated
+	 * @return the verdicts, the eligible amount and the discount
+	 */
+	public Applicability judge(ProductScope scope, DiscountRule rule, List<CartLine> lines) {
 		List<Applicability.LineVerdict> verdicts = new ArrayList<>(lines.size());
 		long eligible = 0;
 		for (CartLine line : lines) {
@@ -47,18 +59,23 @@ public class CheckApplicability {
 			if (this.superBlacklist.contains(line.skuId())) {
 				reason = "SUPER_BLACKLISTED";
 			}
-			else if (!template.scope().covers(line.skuId(), line.categoryId())) {
+			else if (!scope.covers(line.skuId(), line.categoryId())) {
 				reason = "OUT_OF_SCOPE";
 			}
 			else {
-				eligible = Math.addExact(eligible, Math.multiplyExact(line.unitPrice(), (long) line.quantity()));
+				eligible = Math.addExact(eligible, line.amount());
 			}
 			verdicts.add(new Applicability.LineVerdict(line.skuId(), reason == null, reason));
 		}
-		return new Applicability(verdicts, eligible, template.rule().discountFor(eligible));
+		return new Applicability(verdicts, eligible, rule.discountFor(eligible));
 	}
 
-	private static void validate(List<CartLine> lines) {
+	/**
+	 * Checks cart lines as checkout sends them.
+	 * @param lines the lines
+	 * @throws com.couponplatform.shared.InvalidInputException naming every invalid field
+	 */
+	public static void validate(List<CartLine> lines) {
 		Violations violations = new Violations();
 		violations.require(lines != null && !lines.isEmpty() && lines.size() <= MAX_LINES, "items",
 				"must list 1 to " + MAX_LINES + " lines");

@@ -2,6 +2,8 @@ package com.couponplatform.wallet;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.sharding.ReplicaRouting;
+
 /**
  * A user reads one of their coupons.
  */
@@ -10,7 +12,10 @@ public class FindUserCoupon {
 
 	private final UserCouponMapper coupons;
 
-	FindUserCoupon(UserCouponMapper coupons) {
+	private final ReplicaRouting routing;
+
+	FindUserCoupon(UserCouponMapper coupons, ReplicaRouting routing) {
+		this.routing = routing;
 		this.coupons = coupons;
 	}
 
@@ -23,7 +28,7 @@ public class FindUserCoupon {
 	 * another user does
 	 */
 	public UserCoupon find(long userId, long couponId) {
-		UserCouponRow row = this.coupons.findById(userId, couponId);
+		UserCouponRow row = this.routing.forUser(userId, () -> this.coupons.findById(userId, couponId));
 		if (row == null) {
 			throw new CouponNotFoundException(couponId);
 		}

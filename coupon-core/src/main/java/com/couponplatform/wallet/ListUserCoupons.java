@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.shared.Keyset;
 import com.couponplatform.shared.Page;
 
@@ -23,7 +24,10 @@ public class ListUserCoupons {
 
 	private final Clock clock;
 
-	ListUserCoupons(UserCouponMapper coupons, Clock clock) {
+	private final ReplicaRouting routing;
+
+	ListUserCoupons(UserCouponMapper coupons, Clock clock, ReplicaRouting routing) {
+		this.routing = routing;
 		this.coupons = coupons;
 		this.clock = clock;
 	}
@@ -43,8 +47,10 @@ public class ListUserCoupons {
 	public Page<UserCoupon> list(long userId, CouponStatus status, String cursor, Integer limit) {
 		int size = Keyset.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
 		long beforeId = Keyset.before(cursor);
-		List<UserCoupon> rows = this.coupons
-			.findPage(userId, beforeId, (status != null) ? status.name() : null, this.clock.instant(), size + 1)
+		List<UserCoupon> rows = this.routing
+			.forUser(userId,
+					() -> this.coupons.findPage(userId, beforeId, (status != null) ? status.name() : null,
+							this.clock.instant(), size + 1))
 			.stream()
 			.map(UserCouponRow::toCoupon)
 			.toList();

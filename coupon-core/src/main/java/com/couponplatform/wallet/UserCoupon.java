@@ -33,4 +33,14 @@ public record UserCoupon(long id, long userId, long templateId, CouponStatus sta
 		return this.status;
 	}
 
+	/**
+	 * The same coupon in another stored status.
+	 * @param next the new status
+	 * @return the changed copy
+	 */
+	public UserCoupon withStatus(CouponStatus next) {
+		return new UserCoupon(this.id, this.userId, this.templateId, next, this.rule, this.validFrom, this.validUntil,
+				this.claimedAt, this.origin, this.originRef);
+	}
+
 }

@@ -56,8 +56,7 @@ class TemplateHistoryController {
 	@GetMapping("/statistics")
 	StatisticResponse statistics(@PathVariable String id) {
 		long templateId = existing(id);
-		TemplateStatistic statistic = this.statistics.read(templateId);
-		return new StatisticResponse(Long.toString(templateId), statistic.issued(), statistic.updatedAt());
+		return StatisticResponse.of(this.statistics.read(templateId));
 	}
 
 	private long existing(String id) {
@@ -99,10 +98,23 @@ class TemplateHistoryController {
 	 * A template's counters kept from its events.
 	 *
 	 * @param templateId the template
-	 * @param issued coupons issued, counted from {@code CouponClaimed} events
+	 * @param issued coupons issued
+	 * @param unused coupons UNUSED (a past-due one until the expiry job rewrites it)
+	 * @param locked coupons LOCKED by an order
+	 * @param used coupons USED
+	 * @param expired coupons EXPIRED
+	 * @param refunded coupons refunds gave back to the wallet, in all
 	 * @param updatedAt when the counters last changed
 	 */
-	record StatisticResponse(String templateId, long issued, Instant updatedAt) {
+	record StatisticResponse(String templateId, long issued, long unused, long locked, long used, long expired,
+			long refunded, Instant updatedAt) {
+
+		static StatisticResponse of(TemplateStatistic statistic) {
+			return new StatisticResponse(Long.toString(statistic.templateId()), statistic.issued(), statistic.unused(),
+					statistic.locked(), statistic.used(), statistic.expired(), statistic.refunded(),
+					statistic.updatedAt());
+		}
+
 	}
 
 }

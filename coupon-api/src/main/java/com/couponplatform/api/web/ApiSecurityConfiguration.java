@@ -51,6 +51,12 @@ class ApiSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
 				.permitAll()
+				// An order's coupon changes (lock, consume, release, refund) are the
+				// checkout
+				// service's alone: a user must not mark their own coupon used or
+				// refunded.
+				.requestMatchers("/api/v1/orders/**")
+				.hasAuthority(SERVICE_SCOPE)
 				.requestMatchers("/api/**")
 				.hasAnyAuthority(USER_SCOPE, SERVICE_SCOPE)
 				.requestMatchers("/actuator/**")

@@ -1,0 +1,123 @@
+package com.couponplatform.checkout;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.stereotype.Component;
+
+import com.couponplatform.redis.RedisProperties;
+import com.couponplatform.schedule.LeaderJob;
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardLocation;
+import com.couponplatform.sharding.ShardRouter;
+
+/**
+ * Releases locks that no order consumed within {@code coupon.checkout.lock-timeout}:
+ * reads each physical {@code coupon_order} table's overdue locks by its status index, and
+ * releases each through {@link ReleaseOrderCoupon#releaseOverdue}, which re-checks under
+ * the order's row lock — a consume racing the sweep either wins or finds it released.
+ */
+@Component
+public class StaleLockSweeper extends LeaderJob {
+
+	private static final Logger logger = LoggerFactory.getLogger(StaleLockSweeper.class);
+
+	private static final int BATCH = 200;
+
+	private final ShardDataSources dataSources;
+
+	private final ShardRouter router;
+
+	private final ReleaseOrderCoupon release;
+
+	private final Clock clock;
+
+	private final Counter released;
+
+	StaleLockSweeper(ShardDataSources dataSources, ShardRouter router, ReleaseOrderCoupon release,
+			CheckoutProperties properties, Clock clock, RedissonClient redis, RedisProperties redisProperties,
+			MeterRegistry registry) {
+		super("checkout-lock-sweeper", properties.getLockSweepInterval(), redis, redisProperties.getKeyPrefix());
+		this.dataSources = dataSources;
+		this.router = router;
+		this.release = release;
+		this.clock = clock;
+		this.released = Counter.builder("coupon.checkout.locks.released")
+			.description("Order locks released because they were not consumed in time")
+			.register(registry);
+	}
+
+	@Override
+	protected void runOnce() {
+		sweep();
+	}
+
+	/**
+	 * Releases every lock overdue now.
+	 * @return how many this call released
+	 */
+	public int sweep() {
+		int total = 0;
+		for (int database = 0; database < this.router.layout().databases(); database++) {
+			for (int table = 0; table < this.router.layout().tables(); table++) {
+				total += sweep(database, new ShardLocation(database, table).physicalTable("coupon_order"));
+			}
+		}
+		this.released.increment(total);
+		if (total > 0) {
+			logger.info("Released {} order locks not consumed in time", total);
+		}
+		return total;
+	}
+
+	private int sweep(int database, String table) {
+		int releasedHere = 0;
+		while (true) {
+			List<OverdueLock> overdue = overdue(database, table);
+			for (OverdueLock lock : overdue) {
+				if (this.release.releaseOverdue(lock.userId, lock.orderId)) {
+					releasedHere++;
+				}
+			}
+			if (overdue.size() < BATCH) {
+				return releasedHere;
+			}
+		}
+	}
+
+	private List<OverdueLock> overdue(int database, String table) {
+		try (Connection connection = this.dataSources.shard(database).getConnection();
+				PreparedStatement select = connection.prepareStatement("SELECT user_id, order_id FROM " + table
+						+ " WHERE status = 'LOCKED' AND lock_expires_at <= ? ORDER BY lock_expires_at LIMIT "
+						+ BATCH)) {
+			select.setTimestamp(1, Timestamp.from(this.clock.instant()));
+			List<OverdueLock> found = new ArrayList<>();
+			try (ResultSet rows = select.executeQuery()) {
+				while (rows.next()) {
+					found.add(new OverdueLock(rows.getLong(1), rows.getString(2)));
+				}
+			}
+			return found;
+		}
+		catch (SQLException ex) {
+			throw new UncategorizedSQLException("reading overdue locks of " + table, null, ex);
+		}
+	}
+
+	private record OverdueLock(long userId, String orderId) {
+	}
+
+}
