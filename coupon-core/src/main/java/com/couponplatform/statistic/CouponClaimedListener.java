@@ -16,11 +16,11 @@ import com.couponplatform.messaging.Topics;
 @ConditionalOnProperty(name = "coupon.statistics.consumer.enabled", havingValue = "true", matchIfMissing = true)
 public class CouponClaimedListener extends JsonEventSubscription<CouponClaimed> {
 
-	private final RecordCouponClaimed recorder;
+	private final RecordStatisticEvent recorder;
 
 	private final Topics topics;
 
-	CouponClaimedListener(RecordCouponClaimed recorder, ObjectMapper json, Topics topics) {
+	CouponClaimedListener(RecordStatisticEvent recorder, ObjectMapper json, Topics topics) {
 		super(json, CouponClaimed.class);
 		this.recorder = recorder;
 		this.topics = topics;
@@ -33,7 +33,7 @@ public class CouponClaimedListener extends JsonEventSubscription<CouponClaimed> 
 
 	@Override
 	public String consumerGroup() {
-		return this.topics.consumerGroup(RecordCouponClaimed.CONSUMER);
+		return this.topics.consumerGroup(RecordStatisticEvent.CLAIMS);
 	}
 
 	@Override

@@ -16,11 +16,11 @@ import com.couponplatform.messaging.Topics;
 @ConditionalOnProperty(name = "coupon.statistics.consumer.enabled", havingValue = "true", matchIfMissing = true)
 public class CouponStatusChangedListener extends JsonEventSubscription<CouponStatusChanged> {
 
-	private final RecordCouponStatusChanged recorder;
+	private final RecordStatisticEvent recorder;
 
 	private final Topics topics;
 
-	CouponStatusChangedListener(RecordCouponStatusChanged recorder, ObjectMapper json, Topics topics) {
+	CouponStatusChangedListener(RecordStatisticEvent recorder, ObjectMapper json, Topics topics) {
 		super(json, CouponStatusChanged.class);
 		this.recorder = recorder;
 		this.topics = topics;
@@ -33,7 +33,7 @@ public class CouponStatusChangedListener extends JsonEventSubscription<CouponSta
 
 	@Override
 	public String consumerGroup() {
-		return this.topics.consumerGroup(RecordCouponStatusChanged.CONSUMER);
+		return this.topics.consumerGroup(RecordStatisticEvent.STATUS_CHANGES);
 	}
 
 	@Override

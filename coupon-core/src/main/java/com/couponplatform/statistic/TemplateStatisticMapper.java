@@ -28,6 +28,14 @@ interface TemplateStatisticMapper {
 			""")
 	void incrementIssued(@Param("templateId") long templateId, @Param("now") Instant now);
 
+	@Insert("""
+			INSERT INTO template_statistic (template_id, issued_count, unused_count, updated_at)
+			VALUES (#{templateId}, #{count}, #{count}, #{now})
+			ON DUPLICATE KEY UPDATE issued_count = issued_count + #{count}, unused_count = unused_count + #{count},
+			  updated_at = #{now}
+			""")
+	void addIssued(@Param("templateId") long templateId, @Param("count") long count, @Param("now") Instant now);
+
 	/**
 	 * Moves coupons between status counters.
 	 * @param deltas the change of each counter
