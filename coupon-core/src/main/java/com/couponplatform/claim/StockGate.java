@@ -207,6 +207,16 @@ public class StockGate {
 		});
 	}
 
+	/**
+	 * Forgets the template's stock in Redis after the database's counter moved outside a
+	 * claim (an issuance job's reservation): the next claim rebuilds it from the
+	 * database. Claims in flight meanwhile are still checked by the database's guard.
+	 * @param templateId the template
+	 */
+	public void forgetStock(long templateId) {
+		this.redis.getBucket(key(templateId, "stock"), StringCodec.INSTANCE).delete();
+	}
+
 	/** The remaining stock, or {@code null} when Redis holds none. */
 	Long remaining(long templateId) {
 		Object value = this.redis.getMap(key(templateId, "stock"), StringCodec.INSTANCE).get("remaining");

@@ -15,6 +15,9 @@ public class Topics {
 	/** Suffix of the topic of {@code CouponClaimed} events. */
 	public static final String COUPON_CLAIMED = "coupon_claimed";
 
+	/** Suffix of the topic of issuance jobs' chunks of users. */
+	public static final String ISSUANCE = "issuance";
+
 	/** Suffix of the topic of {@code CouponStatusChanged} events. */
 	public static final String COUPON_STATUS_CHANGED = "coupon_status_changed";
 
@@ -26,6 +29,10 @@ public class Topics {
 
 	public String couponClaimed() {
 		return this.prefix + "_" + COUPON_CLAIMED;
+	}
+
+	public String issuance() {
+		return this.prefix + "_" + ISSUANCE;
 	}
 
 	public String couponStatusChanged() {
@@ -46,7 +53,7 @@ public class Topics {
 	 * @return topic names
 	 */
 	public List<String> all() {
-		return List.of(couponClaimed(), couponStatusChanged());
+		return List.of(couponClaimed(), couponStatusChanged(), issuance());
 	}
 
 }

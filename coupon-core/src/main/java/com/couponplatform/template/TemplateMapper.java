@@ -100,6 +100,34 @@ public interface TemplateMapper {
 	int takeStocks(@Param("id") long id, @Param("units") int units, @Param("now") Instant now);
 
 	/**
+	 * Reserves units for a back-office issuance job, all or none; the claim window does
+	 * not apply (the back office sends coupons when it decides to).
+	 * @param id the template ID
+	 * @param units how many
+	 * @param now the instant of the reservation
+	 * @return 1 when all were reserved, 0 when fewer are left or the template is not
+	 * active
+	 */
+	@Update("""
+			UPDATE coupon_template SET issued = issued + #{units}, stock_changed_at = #{now}
+			WHERE id = #{id} AND status = 'ACTIVE' AND issued + #{units} <= total_stock
+			""")
+	int reserveStock(@Param("id") long id, @Param("units") long units, @Param("now") Instant now);
+
+	/**
+	 * Units issuance jobs reserved and have not issued yet: part of the guarded counter
+	 * that has no coupon rows yet by design, which reconciliation must not take for a
+	 * leak.
+	 * @param id the template ID
+	 * @return the outstanding units
+	 */
+	@Select("""
+			SELECT COALESCE(SUM(reserved - issued), 0) FROM issuance_job
+			WHERE template_id = #{id} AND status IN ('PENDING', 'RUNNING', 'PAUSED')
+			""")
+	long outstandingReservations(@Param("id") long id);
+
+	/**
 	 * Gives back one unit taken by {@link #takeStock} whose coupon row was not written.
 	 * @param id the template ID
 	 * @param now the instant of the give-back

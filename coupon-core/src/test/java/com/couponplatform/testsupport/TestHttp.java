@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,12 +35,49 @@ public final class TestHttp {
 	 * @return the answer
 	 */
 	public Answer call(String method, String path, String authorization, String body) {
+		return send(method, path, authorization, (body != null) ? "application/json" : null,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+	}
+
+	/**
+	 * Posts a multipart form: text fields and one file part named {@code file}.
+	 * @param path the path
+	 * @param authorization the {@code Authorization} header, or {@code null}
+	 * @param fields the text fields
+	 * @param fileContent the file's content
+	 * @return the answer
+	 */
+	public Answer upload(String path, String authorization, Map<String, String> fields, String fileContent) {
+		String boundary = "----coupon-test-" + System.nanoTime();
+		StringBuilder form = new StringBuilder();
+		fields.forEach((name, value) -> form.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Disposition: form-data; name=\"")
+			.append(name)
+			.append("\"\r\n\r\n")
+			.append(value)
+			.append("\r\n"));
+		form.append("--")
+			.append(boundary)
+			.append("\r\n")
+			.append("Content-Disposition: form-data; name=\"file\"; filename=\"users.csv\"\r\n")
+			.append("Content-Type: text/csv\r\n\r\n")
+			.append(fileContent)
+			.append("\r\n--")
+			.append(boundary)
+			.append("--\r\n");
+		return send("POST", path, authorization, "multipart/form-data; boundary=" + boundary,
+				HttpRequest.BodyPublishers.ofString(form.toString()));
+	}
+
+	private Answer send(String method, String path, String authorization, String contentType,
+			HttpRequest.BodyPublisher body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
-		if (body != null) {
-			request.header("Content-Type", "application/json");
+			.timeout(Duration.ofSeconds(60))
+			.method(method, body);
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
 		}
 		if (authorization != null) {
 			request.header("Authorization", authorization);

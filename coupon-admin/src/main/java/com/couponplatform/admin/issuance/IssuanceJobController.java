@@ -1,0 +1,147 @@
+package com.couponplatform.admin.issuance;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.couponplatform.issuance.CreateIssuanceJob;
+import com.couponplatform.issuance.IssuanceJob;
+import com.couponplatform.issuance.IssuanceProperties;
+import com.couponplatform.issuance.IssuanceStatus;
+import com.couponplatform.issuance.ReadIssuanceJob;
+import com.couponplatform.issuance.TargetLines;
+import com.couponplatform.shared.Ids;
+import com.couponplatform.shared.InvalidInputException;
+
+/**
+ * {@code /admin/api/v1/issuance-jobs}: create a job from a JSON list of user IDs or a CSV
+ * upload (streamed), and follow it.
+ */
+@RestController
+@RequestMapping("/admin/api/v1/issuance-jobs")
+class IssuanceJobController {
+
+	private final CreateIssuanceJob createJob;
+
+	private final ReadIssuanceJob readJob;
+
+	private final IssuanceProperties properties;
+
+	private final Clock clock;
+
+	IssuanceJobController(CreateIssuanceJob createJob, ReadIssuanceJob readJob, IssuanceProperties properties,
+			Clock clock) {
+		this.createJob = createJob;
+		this.readJob = readJob;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<JobResponse> createFromJson(@RequestBody JobRequest request, Principal operator) {
+		if (request.tagExpression() != null) {
+			throw new InvalidInputException("tagExpression", "tag segments are not supported yet; send userIds");
+		}
+		if (request.userIds() == null || request.userIds().size() > this.properties.getMaxJsonUsers()) {
+			throw new InvalidInputException("userIds",
+					"must list 1 to " + this.properties.getMaxJsonUsers() + " user IDs; upload a CSV file for more");
+		}
+		return accepted(this.createJob.create(Ids.parse("templateId", request.templateId()),
+				TargetLines.of(request.userIds()), startAt(request.startAt()), operator.getName()));
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<JobResponse> createFromCsv(@RequestPart("file") MultipartFile file,
+			@RequestParam("templateId") String templateId,
+			@RequestParam(name = "startAt", required = false) String startAt, Principal operator) throws IOException {
+		long template = Ids.parse("templateId", templateId);
+		try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+			return accepted(
+					this.createJob.create(template, TargetLines.ofCsv(csv), startAt(startAt), operator.getName()));
+		}
+	}
+
+	@GetMapping("/{id}")
+	JobResponse get(@PathVariable String id) {
+		return JobResponse.of(this.readJob.read(Ids.parse("id", id)), this.clock.instant());
+	}
+
+	private ResponseEntity<JobResponse> accepted(IssuanceJob job) {
+		return ResponseEntity.accepted()
+			.location(URI.create("/admin/api/v1/issuance-jobs/" + job.id()))
+			.body(JobResponse.of(job, this.clock.instant()));
+	}
+
+	private static Instant startAt(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Instant.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException("startAt", "must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
+		}
+	}
+
+	/**
+	 * A JSON job.
+	 *
+	 * @param templateId the template
+	 * @param userIds the users
+	 * @param tagExpression a tag segment (not supported yet)
+	 * @param startAt when to start, or {@code null} for at once
+	 */
+	record JobRequest(String templateId, List<String> userIds, String tagExpression, String startAt) {
+	}
+
+	/**
+	 * The job resource.
+	 *
+	 * @param id the job
+	 * @param templateId its template
+	 * @param status where it is
+	 * @param total distinct valid users
+	 * @param processed users written
+	 * @param issued coupons issued
+	 * @param duplicates users the input repeated, sent once
+	 * @param rejected input lines that were not user IDs
+	 * @param failed users that could not be issued
+	 * @param perSecond coupons per second while it ran
+	 * @param startAt when it starts
+	 * @param createdAt when it was created
+	 * @param finishedAt when it ended
+	 */
+	record JobResponse(String id, String templateId, IssuanceStatus status, long total, long processed, long issued,
+			long duplicates, long rejected, long failed, double perSecond, Instant startAt, Instant createdAt,
+			Instant finishedAt) {
+
+		static JobResponse of(IssuanceJob job, Instant now) {
+			IssuanceStatus status = (job.status() == IssuanceStatus.PREPARING) ? IssuanceStatus.PENDING : job.status();
+			return new JobResponse(Long.toString(job.id()), Long.toString(job.templateId()), status, job.total(),
+					job.processed(), job.issued(), job.duplicates(), job.rejected(), job.failed(),
+					Math.round(job.perSecond(now) * 10) / 10.0, job.startAt(), job.createdAt(), job.finishedAt());
+		}
+
+	}
+
+}

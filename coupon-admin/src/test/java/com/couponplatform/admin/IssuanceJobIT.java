@@ -1,0 +1,242 @@
+package com.couponplatform.admin;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.couponplatform.issuance.IssuanceChunk;
+import com.couponplatform.issuance.WriteIssuanceChunk;
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardLocation;
+import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.sharding.ShardingProperties;
+import com.couponplatform.statistic.ReadTemplateStatistic;
+import com.couponplatform.template.ChangeTemplateStatus;
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.CreateTemplate;
+import com.couponplatform.template.NewTemplate;
+import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.TemplateType;
+import com.couponplatform.testsupport.TestHttp;
+import com.couponplatform.testsupport.TestHttp.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issuance jobs end to end on the real broker: the API, the intake, the reservation, the
+ * publisher and the writers — exactly one coupon per user in the user's own physical
+ * table, counters that agree with the rows, and nothing issued twice.
+ */
+class IssuanceJobIT extends AdminIntegrationTest {
+
+	@Autowired
+	CreateTemplate createTemplate;
+
+	@Autowired
+	ChangeTemplateStatus changeStatus;
+
+	@Autowired
+	TemplateCatalog catalog;
+
+	@Autowired
+	ShardingProperties sharding;
+
+	@Autowired
+	ReadTemplateStatistic statistics;
+
+	@Autowired
+	WriteIssuanceChunk writer;
+
+	@Test
+	void issuesExactlyOneCouponToEachOfAHundredThousandUsersInTheirOwnTable() throws Exception {
+		int users = 100_000;
+		CouponTemplate template = activeTemplate(users);
+		List<Long> userIds = LongStream.range(0, users).map((i) -> 80_000_000L + i).boxed().toList();
+		String body = "{\"templateId\":\"" + template.id() + "\",\"userIds\":["
+				+ userIds.stream().map((id) -> "\"" + id + "\"").collect(Collectors.joining(",")) + "]}";
+
+		Answer created = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR, body);
+		assertThat(created.status()).isEqualTo(202);
+		assertThat(created.location()).isEqualTo("/admin/api/v1/issuance-jobs/" + created.body().path("id").asText());
+		Answer job = awaitCompleted(created.location(), Duration.ofMinutes(5));
+
+		assertThat(job.body().path("total").asLong()).isEqualTo(users);
+		assertThat(job.body().path("processed").asLong()).isEqualTo(users);
+		assertThat(job.body().path("issued").asLong()).isEqualTo(users);
+		assertThat(job.body().path("duplicates").asLong()).isZero();
+		assertThat(job.body().path("failed").asLong()).isZero();
+		assertThat(rowsPerTable(template.id())).isEqualTo(expectedPerTable(userIds));
+		assertThat(mostCouponsOfOneUser(template.id())).isEqualTo(1);
+		assertThat(this.catalog.getFresh(template.id()).issued()).as("the guarded counter").isEqualTo(users);
+		assertThat(this.statistics.read(template.id()).issued()).isEqualTo(users);
+		assertThat(this.statistics.read(template.id()).unused()).isEqualTo(users);
+	}
+
+	@Test
+	void dropsRepeatedUsersAndReportsBadLinesOfACsvUpload() throws Exception {
+		CouponTemplate template = activeTemplate(10);
+		String csv = "userId\n1001\n1002\n1002\nabc\n-5\n\n1003\n";
+		Answer created = new TestHttp(this.port).upload("/admin/api/v1/issuance-jobs", OPERATOR,
+				Map.of("templateId", Long.toString(template.id())), csv);
+		assertThat(created.status()).isEqualTo(202);
+		assertThat(created.body().path("total").asLong()).isEqualTo(3);
+		assertThat(created.body().path("duplicates").asLong()).isEqualTo(1);
+		assertThat(created.body().path("rejected").asLong()).isEqualTo(2);
+		assertThat(rejections(created.body().path("id").asLong()))
+			.isEqualTo(Map.of(5L, "abc INVALID_USER_ID", 6L, "-5 INVALID_USER_ID"));
+
+		Answer job = awaitCompleted(created.location(), Duration.ofMinutes(2));
+		assertThat(job.body().path("issued").asLong()).isEqualTo(3);
+		assertThat(rowsPerTable(template.id()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesAJobLargerThanTheStockAndLeavesNothingBehind() throws Exception {
+		CouponTemplate template = activeTemplate(5);
+		Answer refused = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\"]}");
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.code()).isEqualTo("SOLD_OUT");
+		assertThat(this.catalog.getFresh(template.id()).issued()).isZero();
+		assertThat(globalCount("SELECT COUNT(*) FROM issuance_job WHERE template_id = " + template.id())).isZero();
+
+		Answer viewer = call("POST", "/admin/api/v1/issuance-jobs", VIEWER,
+				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[\"1\"]}");
+		assertThat(viewer.status()).isEqualTo(403);
+		Answer empty = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[\"x\"]}");
+		assertThat(empty.status()).isEqualTo(400);
+		assertThat(empty.code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(globalCount("SELECT COUNT(*) FROM issuance_job WHERE template_id = " + template.id())).isZero();
+	}
+
+	@Test
+	void aChunkDeliveredAgainIssuesNothingTwice() throws Exception {
+		CouponTemplate template = activeTemplate(10);
+		long[] userIds = LongStream.rangeClosed(1, 10).map((i) -> 90_000_000L + i).toArray();
+		String list = LongStream.of(userIds).mapToObj((id) -> "\"" + id + "\"").collect(Collectors.joining(","));
+		Answer created = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[" + list + "]}");
+		Answer done = awaitCompleted(created.location(), Duration.ofMinutes(2));
+		long jobId = done.body().path("id").asLong();
+
+		long[] seqs = LongStream.rangeClosed(1, 10).toArray();
+		assertThat(this.writer.write(new IssuanceChunk(jobId, template.id(), seqs, userIds))).isZero();
+		assertThat(this.writer.write(new IssuanceChunk(jobId, template.id(), seqs, userIds))).isZero();
+
+		assertThat(rowsPerTable(template.id()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
+		Answer after = call("GET", created.location(), VIEWER, null);
+		assertThat(after.body().path("issued").asLong()).isEqualTo(10);
+		assertThat(after.body().path("processed").asLong()).isEqualTo(10);
+		assertThat(this.statistics.read(template.id()).issued()).isEqualTo(10);
+	}
+
+	private CouponTemplate activeTemplate(long stock) {
+		Instant now = Instant.now();
+		CouponTemplate draft = this.createTemplate.create(new NewTemplate("issuance IT", TemplateType.FIXED_AMOUNT,
+				500L, null, null, null, stock, 1, now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 30), null, null, null, true), "it");
+		return this.changeStatus.publish(draft.id(), "it");
+	}
+
+	private Answer awaitCompleted(String location, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Answer job = call("GET", location, VIEWER, null);
+		while (!"COMPLETED".equals(job.body().path("status").asText()) && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+			job = call("GET", location, VIEWER, null);
+		}
+		assertThat(job.body().path("status").asText()).as(job.body().toString()).isEqualTo("COMPLETED");
+		return job;
+	}
+
+	private Map<String, Long> expectedPerTable(List<Long> userIds) {
+		ShardRouter router = new ShardRouter(this.sharding.layout());
+		return userIds.stream()
+			.map(router::locateUser)
+			.collect(Collectors.groupingBy(IssuanceJobIT::name, TreeMap::new, Collectors.counting()));
+	}
+
+	private Map<String, Long> rowsPerTable(long templateId) throws SQLException {
+		Map<String, Long> rows = new TreeMap<>();
+		for (int db = 0; db < this.sharding.getDatabases(); db++) {
+			try (Connection connection = this.shards.shard(db).getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					try (PreparedStatement count = connection
+						.prepareStatement("SELECT COUNT(*) FROM user_coupon_" + t + " WHERE template_id = ?")) {
+						count.setLong(1, templateId);
+						try (ResultSet result = count.executeQuery()) {
+							result.next();
+							if (result.getLong(1) > 0) {
+								rows.put(name(new ShardLocation(db, t)), result.getLong(1));
+							}
+						}
+					}
+				}
+			}
+		}
+		return rows;
+	}
+
+	private int mostCouponsOfOneUser(long templateId) throws SQLException {
+		int most = 0;
+		for (int db = 0; db < this.sharding.getDatabases(); db++) {
+			try (Connection connection = this.shards.shard(db).getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					try (PreparedStatement count = connection
+						.prepareStatement("SELECT COALESCE(MAX(n), 0) FROM " + "(SELECT COUNT(*) AS n FROM user_coupon_"
+								+ t + " WHERE template_id = ? GROUP BY user_id) c")) {
+						count.setLong(1, templateId);
+						try (ResultSet result = count.executeQuery()) {
+							result.next();
+							most = Math.max(most, result.getInt(1));
+						}
+					}
+				}
+			}
+		}
+		return most;
+	}
+
+	private Map<Long, String> rejections(long jobId) throws SQLException {
+		Map<Long, String> found = new TreeMap<>();
+		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
+				PreparedStatement query = connection
+					.prepareStatement("SELECT line, content, reason FROM issuance_rejection WHERE job_id = ?")) {
+			query.setLong(1, jobId);
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					found.put(rows.getLong(1), rows.getString(2) + " " + rows.getString(3));
+				}
+			}
+		}
+		return found;
+	}
+
+	private long globalCount(String sql) throws SQLException {
+		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
+				PreparedStatement query = connection.prepareStatement(sql);
+				ResultSet result = query.executeQuery()) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+	private static String name(ShardLocation location) {
+		return location.dataSourceName() + "." + location.physicalTable("user_coupon");
+	}
+
+}

@@ -1,0 +1,64 @@
+package com.couponplatform.issuance;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * The job tables of the global database.
+ */
+@Mapper
+interface IssuanceJobMapper {
+
+	@Insert("INSERT INTO issuance_job (id, template_id, status, start_at, created_by, created_at, updated_at) "
+			+ "VALUES (#{id}, #{templateId}, 'PREPARING', #{startAt}, #{createdBy}, #{now}, #{now})")
+	void insertPreparing(@Param("id") long id, @Param("templateId") long templateId, @Param("startAt") Instant startAt,
+			@Param("createdBy") String createdBy, @Param("now") Instant now);
+
+	@Select("SELECT id, template_id, status, total, duplicates, rejected, reserved, published, processed, issued, "
+			+ "failed, start_at, created_by, created_at, started_at, finished_at, updated_at FROM issuance_job "
+			+ "WHERE id = #{id}")
+	IssuanceJob find(@Param("id") long id);
+
+	/** The intake's counts, and the job ready to run once its stock is reserved. */
+	@Update("UPDATE issuance_job SET status = 'PENDING', total = #{total}, duplicates = #{duplicates}, "
+			+ "rejected = #{rejected}, reserved = #{total}, updated_at = #{now} WHERE id = #{id} AND status = 'PREPARING'")
+	int ready(@Param("id") long id, @Param("total") long total, @Param("duplicates") long duplicates,
+			@Param("rejected") long rejected, @Param("now") Instant now);
+
+	/** Jobs the publisher has work for: running, or pending and due. */
+	@Select("SELECT id FROM issuance_job WHERE status = 'RUNNING' OR (status = 'PENDING' AND (start_at IS NULL "
+			+ "OR start_at <= #{now})) ORDER BY id")
+	List<Long> findRunnable(@Param("now") Instant now);
+
+	@Update("UPDATE issuance_job SET status = 'RUNNING', started_at = COALESCE(started_at, #{now}), updated_at = #{now} "
+			+ "WHERE id = #{id} AND status = 'PENDING'")
+	int start(@Param("id") long id, @Param("now") Instant now);
+
+	@Update("UPDATE issuance_job SET published = #{seq}, updated_at = #{now} WHERE id = #{id} AND published < #{seq}")
+	int published(@Param("id") long id, @Param("seq") long seq, @Param("now") Instant now);
+
+	@Update("UPDATE issuance_job SET processed = processed + #{count}, issued = issued + #{count}, updated_at = #{now} "
+			+ "WHERE id = #{id}")
+	int countIssued(@Param("id") long id, @Param("count") long count, @Param("now") Instant now);
+
+	@Update("UPDATE issuance_job SET status = 'COMPLETED', finished_at = #{now}, updated_at = #{now} "
+			+ "WHERE id = #{id} AND status = 'RUNNING' AND processed + failed >= total")
+	int completeIfDone(@Param("id") long id, @Param("now") Instant now);
+
+	@Delete("DELETE FROM issuance_job WHERE id = #{id} AND status = 'PREPARING'")
+	int deletePreparing(@Param("id") long id);
+
+	@Delete("DELETE FROM issuance_target WHERE job_id = #{id}")
+	int deleteTargets(@Param("id") long id);
+
+	@Delete("DELETE FROM issuance_rejection WHERE job_id = #{id}")
+	int deleteRejections(@Param("id") long id);
+
+}

@@ -1,0 +1,70 @@
+package com.couponplatform.issuance;
+
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * A job's targets and rejected lines, in the global database.
+ */
+@Mapper
+interface IssuanceTargetMapper {
+
+	/**
+	 * Adds targets; a user the job already has is skipped by the unique key.
+	 * @return how many were new
+	 */
+	@Insert("""
+			<script>INSERT IGNORE INTO issuance_target (job_id, seq, user_id, state) VALUES
+			<foreach collection="targets" item="t" separator=",">(#{jobId}, #{t.seq}, #{t.userId}, 'PENDING')</foreach>
+			</script>""")
+	int insert(@Param("jobId") long jobId, @Param("targets") List<Target> targets);
+
+	@Insert("""
+			<script>INSERT IGNORE INTO issuance_rejection (job_id, line, content, reason) VALUES
+			<foreach collection="rejections" item="r" separator=",">(#{jobId}, #{r.line}, #{r.content}, #{r.reason})</foreach>
+			</script>""")
+	int reject(@Param("jobId") long jobId, @Param("rejections") List<Rejection> rejections);
+
+	/** The next targets after a sequence number, in order. */
+	@Select("SELECT seq, user_id FROM issuance_target WHERE job_id = #{jobId} AND seq > #{afterSeq} "
+			+ "ORDER BY seq LIMIT #{limit}")
+	List<Target> findAfter(@Param("jobId") long jobId, @Param("afterSeq") long afterSeq, @Param("limit") int limit);
+
+	/**
+	 * Marks targets issued.
+	 * @return how many were still PENDING: a redelivered message counts nothing twice
+	 */
+	@Update("""
+			<script>UPDATE issuance_target SET state = 'ISSUED' WHERE job_id = #{jobId} AND state = 'PENDING' AND seq IN
+			<foreach collection="seqs" item="seq" open="(" separator="," close=")">#{seq}</foreach>
+			</script>""")
+	int markIssued(@Param("jobId") long jobId, @Param("seqs") long[] seqs);
+
+	@Select("SELECT COALESCE(MAX(seq), 0) FROM issuance_target WHERE job_id = #{jobId}")
+	long lastSeq(@Param("jobId") long jobId);
+
+	/**
+	 * One user of a job.
+	 *
+	 * @param seq its position among the job's distinct users
+	 * @param userId the user
+	 */
+	record Target(long seq, long userId) {
+	}
+
+	/**
+	 * One refused input line.
+	 *
+	 * @param line its line number (CSV) or position (JSON), from 1
+	 * @param content the line as read, cut to 128 characters
+	 * @param reason why
+	 */
+	record Rejection(long line, String content, String reason) {
+	}
+
+}

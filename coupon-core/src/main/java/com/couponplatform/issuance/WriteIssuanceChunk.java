@@ -1,0 +1,177 @@
+package com.couponplatform.issuance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.couponplatform.identifier.IdGenerator;
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardLocation;
+import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.statistic.CountIssuedCoupons;
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.DiscountRule;
+import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.Validity;
+import com.couponplatform.time.BusinessTime;
+import com.couponplatform.wallet.CouponOrigin;
+
+/**
+ * Writes one chunk of a job: the coupons as one multi-row {@code INSERT IGNORE} per
+ * physical table, straight into the tables the project's routing function names
+ * (ShardingSphere would route and rewrite every row of a batch on its own), one local
+ * transaction per shard database and no transaction across messages. Then, in one
+ * transaction of the global database, the targets move PENDING → ISSUED and the job's and
+ * the template's counters move by exactly the number that moved.
+ *
+ * <p>
+ * Exactly one coupon per job and user: the coupon's unique key (user, ISSUANCE, job)
+ * drops a second insert, whether the message came twice or the process died between the
+ * two transactions; the counters cannot count twice because only PENDING targets move.
+ */
+@Service
+public class WriteIssuanceChunk {
+
+	private static final String COLUMNS = "id, user_id, template_id, status, type, discount_amount, threshold_amount, "
+			+ "percent_off, max_discount_amount, valid_from, valid_until, claimed_at, origin, origin_ref, claim_slot, "
+			+ "updated_at";
+
+	private static final String ROW = "(?, ?, ?, 'UNUSED', ?, ?, ?, ?, ?, ?, ?, ?, '" + CouponOrigin.ISSUANCE.name()
+			+ "', ?, NULL, ?)";
+
+	private final ShardDataSources dataSources;
+
+	private final ShardRouter router;
+
+	private final TemplateCatalog catalog;
+
+	private final IdGenerator ids;
+
+	private final BusinessTime time;
+
+	private final Clock clock;
+
+	private final IssuanceTargetMapper targets;
+
+	private final IssuanceJobMapper jobs;
+
+	private final CountIssuedCoupons statistics;
+
+	private final TransactionTemplate transaction;
+
+	WriteIssuanceChunk(ShardDataSources dataSources, ShardRouter router, TemplateCatalog catalog, IdGenerator ids,
+			BusinessTime time, Clock clock, IssuanceTargetMapper targets, IssuanceJobMapper jobs,
+			CountIssuedCoupons statistics, PlatformTransactionManager transactions) {
+		this.dataSources = dataSources;
+		this.router = router;
+		this.catalog = catalog;
+		this.ids = ids;
+		this.time = time;
+		this.clock = clock;
+		this.targets = targets;
+		this.jobs = jobs;
+		this.statistics = statistics;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Writes the chunk's coupons and counts them.
+	 * @param chunk the message
+	 * @return how many targets this call moved to ISSUED (0 for a repeated message)
+	 */
+	public long write(IssuanceChunk chunk) {
+		CouponTemplate template = this.catalog.get(chunk.templateId());
+		Instant now = this.clock.instant();
+		insertCoupons(chunk, template, now);
+		Long moved = this.transaction.execute((status) -> {
+			long count = this.targets.markIssued(chunk.jobId(), chunk.seqs());
+			if (count > 0) {
+				this.jobs.countIssued(chunk.jobId(), count, now);
+				this.statistics.add(chunk.templateId(), count);
+			}
+			return count;
+		});
+		return (moved != null) ? moved : 0;
+	}
+
+	private void insertCoupons(IssuanceChunk chunk, CouponTemplate template, Instant now) {
+		Map<ShardLocation, List<Long>> byTable = new TreeMap<>((a, b) -> (a.database() != b.database())
+				? Integer.compare(a.database(), b.database()) : Integer.compare(a.table(), b.table()));
+		for (long userId : chunk.userIds()) {
+			byTable.computeIfAbsent(this.router.locateUser(userId), (location) -> new ArrayList<>()).add(userId);
+		}
+		Map<Integer, Map<ShardLocation, List<Long>>> byDatabase = new TreeMap<>();
+		byTable.forEach(
+				(location, users) -> byDatabase
+					.computeIfAbsent(location.database(),
+							(db) -> new TreeMap<>((a, b) -> Integer.compare(a.table(), b.table())))
+					.put(location, users));
+		Validity.Window window = template.validity().windowFor(now, this.time.zone());
+		for (Map.Entry<Integer, Map<ShardLocation, List<Long>>> database : byDatabase.entrySet()) {
+			try (Connection connection = this.dataSources.shard(database.getKey()).getConnection()) {
+				connection.setAutoCommit(false);
+				try {
+					for (Map.Entry<ShardLocation, List<Long>> table : database.getValue().entrySet()) {
+						insert(connection, table.getKey().physicalTable("user_coupon"), table.getValue(), template,
+								chunk.jobId(), window, now);
+					}
+					connection.commit();
+				}
+				catch (SQLException | RuntimeException ex) {
+					connection.rollback();
+					throw ex;
+				}
+				finally {
+					connection.setAutoCommit(true);
+				}
+			}
+			catch (SQLException ex) {
+				throw new UncategorizedSQLException("writing issuance job " + chunk.jobId(), null, ex);
+			}
+		}
+	}
+
+	private void insert(Connection connection, String table, List<Long> users, CouponTemplate template, long jobId,
+			Validity.Window window, Instant now) throws SQLException {
+		String sql = "INSERT IGNORE INTO " + table + " (" + COLUMNS + ") VALUES "
+				+ String.join(", ", Collections.nCopies(users.size(), ROW));
+		DiscountRule rule = template.rule();
+		Timestamp from = Timestamp.from(window.from());
+		Timestamp until = Timestamp.from(window.until());
+		Timestamp at = Timestamp.from(now);
+		String ref = Long.toString(jobId);
+		try (PreparedStatement insert = connection.prepareStatement(sql)) {
+			int p = 1;
+			for (long userId : users) {
+				insert.setLong(p++, this.ids.nextId());
+				insert.setLong(p++, userId);
+				insert.setLong(p++, template.id());
+				insert.setString(p++, rule.type().name());
+				insert.setObject(p++, rule.discountAmount());
+				insert.setObject(p++, rule.thresholdAmount());
+				insert.setObject(p++, rule.percentOff());
+				insert.setObject(p++, rule.maxDiscountAmount());
+				insert.setTimestamp(p++, from);
+				insert.setTimestamp(p++, until);
+				insert.setTimestamp(p++, at);
+				insert.setString(p++, ref);
+				insert.setTimestamp(p++, at);
+			}
+			insert.executeUpdate();
+		}
+	}
+
+}
