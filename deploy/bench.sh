@@ -6,11 +6,15 @@
 #                              couponbench_*, Redis prefix couponbench:, its own broker on 19896), runs
 #                              the load generator against it, prints a Markdown report (also written to
 #                              coupon-bench/target/claim-benchmark.md) and stops what it started
+#   ./deploy/bench.sh issuance a million coupons to a million users end to end (CSV upload to COMPLETED)
+#                              on the same private platform, against raw multi-row INSERTs into the same
+#                              tables measured in the same run (report: coupon-bench/target/issuance-benchmark.md)
 #   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
 #
 # Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
 # BENCH_OPEN_LOOP_SECONDS (10). COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE=0 runs it without the template
-# cache's L1. docs/benchmarks.md holds the results and what limits them.
+# cache's L1. BENCH_ISSUANCE_USERS (1000000) and BENCH_BASELINE_THREADS (4) size the issuance run.
+# docs/benchmarks.md holds the results and what limits them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -18,30 +22,41 @@ bench_classpath() {
   echo "$ROOT_DIR/coupon-bench/target/classes:$(cat "$ROOT_DIR/coupon-bench/target/benchmark.classpath")"
 }
 
+# Starts a private platform with deploy/run.sh (instance "bench") and waits until it is ready; the
+# EXIT trap stops it.
+start_platform() {
+  say "Building the current code"
+  mvnw -DskipTests package -pl coupon-api,coupon-admin,coupon-bench -am || die "build failed"
+  export COUPON_RUN_NAME=bench COUPON_API_PORT=28080 COUPON_ADMIN_PORT=28081
+  export COUPON_NAMESRV_PORT=19896 COUPON_BROKER_PORT=20931
+  export COUPON_DB_PREFIX=couponbench COUPON_REDIS_KEY_PREFIX=couponbench:
+  export COUPON_API_NOOP_ENDPOINT=true
+  # Room for the load: production-like heap and GC instead of run.sh's small-laptop defaults.
+  export COUPON_JAVA_OPTS="${COUPON_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC}"
+  unset COUPON_ROCKETMQ_NAMESRV
+  mkdir -p "$RUN_DIR/bench"
+  OUT="$RUN_DIR/bench/run.out"
+  "$ROOT_DIR/deploy/run.sh" >"$OUT" 2>&1 &
+  echo $! >"$RUN_DIR/bench/bench-run.pid"
+  trap 'kill -TERM "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null; wait 2>/dev/null || true' EXIT
+  say "Starting the platform (log: $OUT)"
+  wait_for_line "$OUT" "READY" "$RUN_DIR/bench/bench-run.pid" 300 "deploy/run.sh"
+  set -a
+  # shellcheck disable=SC1091
+  source "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
+  set +a
+}
+
 case "${1:-}" in
   claims)
-    say "Building the current code"
-    mvnw -DskipTests package -pl coupon-api,coupon-admin,coupon-bench -am || die "build failed"
-    export COUPON_RUN_NAME=bench COUPON_API_PORT=28080 COUPON_ADMIN_PORT=28081
-    export COUPON_NAMESRV_PORT=19896 COUPON_BROKER_PORT=20931
-    export COUPON_DB_PREFIX=couponbench COUPON_REDIS_KEY_PREFIX=couponbench:
-    export COUPON_API_NOOP_ENDPOINT=true
-    # Room for the load: production-like heap and GC instead of run.sh's small-laptop defaults.
-    export COUPON_JAVA_OPTS="${COUPON_JAVA_OPTS:--Xms512m -Xmx1g -XX:+UseParallelGC}"
-    unset COUPON_ROCKETMQ_NAMESRV
-    mkdir -p "$RUN_DIR/bench"
-    OUT="$RUN_DIR/bench/run.out"
-    "$ROOT_DIR/deploy/run.sh" >"$OUT" 2>&1 &
-    echo $! >"$RUN_DIR/bench/bench-run.pid"
-    trap 'kill -TERM "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null; wait 2>/dev/null || true' EXIT
-    say "Starting the platform (log: $OUT)"
-    wait_for_line "$OUT" "READY" "$RUN_DIR/bench/bench-run.pid" 300 "deploy/run.sh"
-    set -a
-    # shellcheck disable=SC1091
-    source "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
-    set +a
+    start_platform
     BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.claim.ClaimBenchmark
+    ;;
+  issuance)
+    start_platform
+    BENCH_ADMIN=http://127.0.0.1:28081 \
+      java -Xms256m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.issuance.IssuanceBenchmark
     ;;
   jmh)
     shift
@@ -49,7 +64,7 @@ case "${1:-}" in
     java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
     ;;
   *)
-    sed -n '2,14p' "$0"
+    sed -n '2,17p' "$0"
     exit 2
     ;;
 esac

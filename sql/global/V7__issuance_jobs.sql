@@ -10,8 +10,10 @@ CREATE TABLE IF NOT EXISTS issuance_job (
   total BIGINT NOT NULL DEFAULT 0,
   duplicates BIGINT NOT NULL DEFAULT 0,
   rejected BIGINT NOT NULL DEFAULT 0,
-  -- Units taken from the template's guarded counter when the job was created (= total).
+  -- Units taken from the template's guarded counter when the job was created (= total), and units
+  -- a cancellation gave back (its targets not yet being written).
   reserved BIGINT NOT NULL DEFAULT 0,
+  returned BIGINT NOT NULL DEFAULT 0,
   -- Checkpoint of the publisher: every target with seq <= published was sent to the broker.
   published BIGINT NOT NULL DEFAULT 0,
   processed BIGINT NOT NULL DEFAULT 0,
@@ -27,13 +29,14 @@ CREATE TABLE IF NOT EXISTS issuance_job (
   KEY idx_issuance_job_template_id (template_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
 
--- A job's users, numbered in input order (repeats dropped by the unique key); state PENDING until
--- the coupon row exists in the user's shard, then ISSUED.
+-- A job's users, numbered in input order (repeats dropped by the unique key). state: PENDING, then
+-- WRITING once a writer has taken it (a cancellation no longer can), ISSUED once its coupon row
+-- exists; CANCELLED when the job was cancelled before a writer took it.
 CREATE TABLE IF NOT EXISTS issuance_target (
   job_id BIGINT NOT NULL,
   seq BIGINT NOT NULL,
   user_id BIGINT NOT NULL,
-  state VARCHAR(8) NOT NULL,
+  state VARCHAR(16) NOT NULL,
   PRIMARY KEY (job_id, seq),
   UNIQUE KEY uk_issuance_target_job_user (job_id, user_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -28,6 +28,7 @@ import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.template.TemplateType;
 import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
@@ -58,6 +59,9 @@ class IssuanceJobIT extends AdminIntegrationTest {
 
 	@Autowired
 	WriteIssuanceChunk writer;
+
+	@Autowired
+	TemplateMapper templates;
 
 	@Test
 	void issuesExactlyOneCouponToEachOfAHundredThousandUsersInTheirOwnTable() throws Exception {
@@ -142,6 +146,51 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		assertThat(after.body().path("issued").asLong()).isEqualTo(10);
 		assertThat(after.body().path("processed").asLong()).isEqualTo(10);
 		assertThat(this.statistics.read(template.id()).issued()).isEqualTo(10);
+	}
+
+	@Test
+	void pausesResumesAndCancelsGivingTheUnissuedStockBack() throws Exception {
+		CouponTemplate template = activeTemplate(100);
+		long[] userIds = LongStream.rangeClosed(1, 50).map((i) -> 91_000_000L + i).toArray();
+		String list = LongStream.of(userIds).mapToObj((id) -> "\"" + id + "\"").collect(Collectors.joining(","));
+		// Due in an hour: the publisher leaves it alone while the test acts on it.
+		Answer created = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR, "{\"templateId\":\"" + template.id()
+				+ "\",\"userIds\":[" + list + "],\"startAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+		assertThat(created.body().path("status").asText()).isEqualTo("PENDING");
+		long jobId = created.body().path("id").asLong();
+		String job = created.location();
+		assertThat(this.catalog.getFresh(template.id()).issued()).as("reserved").isEqualTo(50);
+
+		assertThat(call("POST", job + "/pause", OPERATOR, null).body().path("status").asText()).isEqualTo("PAUSED");
+		assertThat(call("POST", job + "/pause", OPERATOR, null).body().path("status").asText()).isEqualTo("PAUSED");
+		assertThat(call("POST", job + "/resume", OPERATOR, null).body().path("status").asText()).isEqualTo("PENDING");
+		assertThat(call("POST", job + "/pause", VIEWER, null).status()).isEqualTo(403);
+
+		// A writer takes the first 20 targets, as if their message had arrived just
+		// before.
+		long[] first = LongStream.rangeClosed(1, 20).toArray();
+		assertThat(this.writer
+			.write(new IssuanceChunk(jobId, template.id(), first, LongStream.of(userIds).limit(20).toArray())))
+			.isEqualTo(20);
+
+		Answer cancelled = call("POST", job + "/cancel", OPERATOR, null);
+		assertThat(cancelled.status()).isEqualTo(200);
+		assertThat(cancelled.body().path("status").asText()).isEqualTo("CANCELLED");
+		assertThat(cancelled.body().path("returned").asLong()).isEqualTo(30);
+		assertThat(cancelled.body().path("issued").asLong()).isEqualTo(20);
+		assertThat(call("POST", job + "/cancel", OPERATOR, null).body()).isEqualTo(cancelled.body());
+		assertThat(this.catalog.getFresh(template.id()).issued()).as("30 units back in stock").isEqualTo(20);
+
+		// The rest of the job's messages arrive late: nothing more is written.
+		long[] rest = LongStream.rangeClosed(21, 50).toArray();
+		assertThat(this.writer
+			.write(new IssuanceChunk(jobId, template.id(), rest, LongStream.of(userIds).skip(20).toArray()))).isZero();
+		assertThat(rowsPerTable(template.id()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20);
+		assertThat(this.templates.outstandingReservations(template.id())).isZero();
+		Answer resumed = call("POST", job + "/resume", OPERATOR, null);
+		assertThat(resumed.status()).isEqualTo(409);
+		assertThat(resumed.code()).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(call("POST", "/admin/api/v1/issuance-jobs/1/cancel", OPERATOR, null).status()).isEqualTo(404);
 	}
 
 	private CouponTemplate activeTemplate(long stock) {

@@ -21,8 +21,11 @@ public class IssuanceChunkListener extends JsonEventSubscription<IssuanceChunk> 
 
 	private final Topics topics;
 
-	IssuanceChunkListener(WriteIssuanceChunk writer, ObjectMapper json, Topics topics) {
+	private final int threads;
+
+	IssuanceChunkListener(WriteIssuanceChunk writer, ObjectMapper json, Topics topics, IssuanceProperties properties) {
 		super(json, IssuanceChunk.class);
+		this.threads = properties.getConsumerThreads();
 		this.writer = writer;
 		this.topics = topics;
 	}
@@ -35,6 +38,11 @@ public class IssuanceChunkListener extends JsonEventSubscription<IssuanceChunk> 
 	@Override
 	public String consumerGroup() {
 		return this.topics.consumerGroup(CONSUMER);
+	}
+
+	@Override
+	public int consumerThreads() {
+		return this.threads;
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param duplicates users the input repeated (sent once)
  * @param rejected input lines refused (not a user ID)
  * @param reserved units taken from the template's stock for it
+ * @param returned units a cancellation gave back
  * @param published targets sent to the broker so far (the publisher's checkpoint, by
  * sequence number)
  * @param processed targets written
@@ -25,8 +26,8 @@ import java.time.Instant;
  * @param updatedAt when it last changed
  */
 public record IssuanceJob(long id, long templateId, IssuanceStatus status, long total, long duplicates, long rejected,
-		long reserved, long published, long processed, long issued, long failed, Instant startAt, String createdBy,
-		Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt) {
+		long reserved, long returned, long published, long processed, long issued, long failed, Instant startAt,
+		String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt) {
 
 	/**
 	 * @param now the reading instant

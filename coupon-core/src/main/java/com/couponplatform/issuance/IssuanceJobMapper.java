@@ -21,7 +21,8 @@ interface IssuanceJobMapper {
 	void insertPreparing(@Param("id") long id, @Param("templateId") long templateId, @Param("startAt") Instant startAt,
 			@Param("createdBy") String createdBy, @Param("now") Instant now);
 
-	@Select("SELECT id, template_id, status, total, duplicates, rejected, reserved, published, processed, issued, "
+	@Select("SELECT id, template_id, status, total, duplicates, rejected, reserved, returned, published, processed, "
+			+ "issued, "
 			+ "failed, start_at, created_by, created_at, started_at, finished_at, updated_at FROM issuance_job "
 			+ "WHERE id = #{id}")
 	IssuanceJob find(@Param("id") long id);
@@ -51,6 +52,24 @@ interface IssuanceJobMapper {
 	@Update("UPDATE issuance_job SET status = 'COMPLETED', finished_at = #{now}, updated_at = #{now} "
 			+ "WHERE id = #{id} AND status = 'RUNNING' AND processed + failed >= total")
 	int completeIfDone(@Param("id") long id, @Param("now") Instant now);
+
+	/**
+	 * The job's status, its row locked until the transaction ends: a cancellation holds
+	 * it exclusively, a writer taking targets holds it shared, so the two never overlap.
+	 */
+	@Select("SELECT status FROM issuance_job WHERE id = #{id} FOR UPDATE")
+	IssuanceStatus lockForChange(@Param("id") long id);
+
+	@Select("SELECT status FROM issuance_job WHERE id = #{id} LOCK IN SHARE MODE")
+	IssuanceStatus lockShared(@Param("id") long id);
+
+	@Update("UPDATE issuance_job SET status = #{to}, updated_at = #{now} WHERE id = #{id} AND status = #{from}")
+	int move(@Param("id") long id, @Param("from") IssuanceStatus from, @Param("to") IssuanceStatus to,
+			@Param("now") Instant now);
+
+	@Update("UPDATE issuance_job SET status = 'CANCELLED', returned = #{returned}, finished_at = #{now}, "
+			+ "updated_at = #{now} WHERE id = #{id}")
+	int cancelled(@Param("id") long id, @Param("returned") long returned, @Param("now") Instant now);
 
 	@Delete("DELETE FROM issuance_job WHERE id = #{id} AND status = 'PREPARING'")
 	int deletePreparing(@Param("id") long id);

@@ -23,6 +23,9 @@ public class IssuanceProperties {
 	/** Messages sent and not yet acknowledged by the broker, at most. */
 	private int maxInFlight = 16;
 
+	/** Chunks this process writes at once (writer threads). */
+	private int consumerThreads = 4;
+
 	/** How often the publisher looks for work. */
 	private Duration pollInterval = Duration.ofSeconds(1);
 
@@ -62,6 +65,14 @@ public class IssuanceProperties {
 
 	public void setMaxInFlight(int maxInFlight) {
 		this.maxInFlight = maxInFlight;
+	}
+
+	public int getConsumerThreads() {
+		return this.consumerThreads;
+	}
+
+	public void setConsumerThreads(int consumerThreads) {
+		this.consumerThreads = consumerThreads;
 	}
 
 	public Duration getPollInterval() {

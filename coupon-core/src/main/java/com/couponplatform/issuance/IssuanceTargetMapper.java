@@ -36,14 +36,41 @@ interface IssuanceTargetMapper {
 	List<Target> findAfter(@Param("jobId") long jobId, @Param("afterSeq") long afterSeq, @Param("limit") int limit);
 
 	/**
-	 * Marks targets issued.
-	 * @return how many were still PENDING: a redelivered message counts nothing twice
+	 * A writer takes targets: PENDING → WRITING (a cancellation can no longer take them
+	 * back).
 	 */
 	@Update("""
-			<script>UPDATE issuance_target SET state = 'ISSUED' WHERE job_id = #{jobId} AND state = 'PENDING' AND seq IN
+			<script>UPDATE issuance_target SET state = 'WRITING' WHERE job_id = #{jobId} AND state = 'PENDING' AND seq IN
+			<foreach collection="seqs" item="seq" open="(" separator="," close=")">#{seq}</foreach>
+			</script>""")
+	int takeForWriting(@Param("jobId") long jobId, @Param("seqs") long[] seqs);
+
+	/**
+	 * The targets among these that a writer has taken and not finished (its own, or a
+	 * dead one's).
+	 */
+	@Select("""
+			<script>SELECT seq, user_id FROM issuance_target WHERE job_id = #{jobId} AND state = 'WRITING' AND seq IN
+			<foreach collection="seqs" item="seq" open="(" separator="," close=")">#{seq}</foreach>
+			ORDER BY seq</script>""")
+	List<Target> findWriting(@Param("jobId") long jobId, @Param("seqs") long[] seqs);
+
+	/**
+	 * Marks targets issued.
+	 * @return how many were still WRITING: a redelivered message counts nothing twice
+	 */
+	@Update("""
+			<script>UPDATE issuance_target SET state = 'ISSUED' WHERE job_id = #{jobId} AND state = 'WRITING' AND seq IN
 			<foreach collection="seqs" item="seq" open="(" separator="," close=")">#{seq}</foreach>
 			</script>""")
 	int markIssued(@Param("jobId") long jobId, @Param("seqs") long[] seqs);
+
+	/**
+	 * Cancels every target no writer has taken.
+	 * @return how many: the units to give back
+	 */
+	@Update("UPDATE issuance_target SET state = 'CANCELLED' WHERE job_id = #{jobId} AND state = 'PENDING'")
+	long cancelPending(@Param("jobId") long jobId);
 
 	@Select("SELECT COALESCE(MAX(seq), 0) FROM issuance_target WHERE job_id = #{jobId}")
 	long lastSeq(@Param("jobId") long jobId);

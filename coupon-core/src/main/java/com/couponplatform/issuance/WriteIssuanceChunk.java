@@ -30,17 +30,19 @@ import com.couponplatform.time.BusinessTime;
 import com.couponplatform.wallet.CouponOrigin;
 
 /**
- * Writes one chunk of a job: the coupons as one multi-row {@code INSERT IGNORE} per
- * physical table, straight into the tables the project's routing function names
- * (ShardingSphere would route and rewrite every row of a batch on its own), one local
- * transaction per shard database and no transaction across messages. Then, in one
- * transaction of the global database, the targets move PENDING → ISSUED and the job's and
- * the template's counters move by exactly the number that moved.
+ * Writes one chunk of a job in three steps: takes its targets (PENDING → WRITING, in a
+ * global transaction that a cancellation cannot overlap); writes their coupons as one
+ * multi-row {@code INSERT IGNORE} per physical table, straight into the tables the
+ * project's routing function names (ShardingSphere would route and rewrite every row of a
+ * batch on its own), one local transaction per shard database and none across messages;
+ * then, in one global transaction, moves them WRITING → ISSUED and the job's and the
+ * template's counters by exactly the number that moved.
  *
  * <p>
  * Exactly one coupon per job and user: the coupon's unique key (user, ISSUANCE, job)
  * drops a second insert, whether the message came twice or the process died between the
- * two transactions; the counters cannot count twice because only PENDING targets move.
+ * steps (the redelivery finds the targets WRITING and finishes them); the counters cannot
+ * count twice because only WRITING targets move to ISSUED.
  */
 @Service
 public class WriteIssuanceChunk {
@@ -93,11 +95,23 @@ public class WriteIssuanceChunk {
 	 * @return how many targets this call moved to ISSUED (0 for a repeated message)
 	 */
 	public long write(IssuanceChunk chunk) {
+		// Take the chunk's targets, unless the job was cancelled first; targets a dead
+		// writer took stay WRITING and are finished here.
+		this.transaction.executeWithoutResult((status) -> {
+			if (this.jobs.lockShared(chunk.jobId()) != IssuanceStatus.CANCELLED) {
+				this.targets.takeForWriting(chunk.jobId(), chunk.seqs());
+			}
+		});
+		List<IssuanceTargetMapper.Target> writing = this.targets.findWriting(chunk.jobId(), chunk.seqs());
+		if (writing.isEmpty()) {
+			return 0;
+		}
 		CouponTemplate template = this.catalog.get(chunk.templateId());
 		Instant now = this.clock.instant();
-		insertCoupons(chunk, template, now);
+		insertCoupons(chunk.jobId(), writing, template, now);
+		long[] written = writing.stream().mapToLong(IssuanceTargetMapper.Target::seq).toArray();
 		Long moved = this.transaction.execute((status) -> {
-			long count = this.targets.markIssued(chunk.jobId(), chunk.seqs());
+			long count = this.targets.markIssued(chunk.jobId(), written);
 			if (count > 0) {
 				this.jobs.countIssued(chunk.jobId(), count, now);
 				this.statistics.add(chunk.templateId(), count);
@@ -107,18 +121,18 @@ public class WriteIssuanceChunk {
 		return (moved != null) ? moved : 0;
 	}
 
-	private void insertCoupons(IssuanceChunk chunk, CouponTemplate template, Instant now) {
-		Map<ShardLocation, List<Long>> byTable = new TreeMap<>((a, b) -> (a.database() != b.database())
-				? Integer.compare(a.database(), b.database()) : Integer.compare(a.table(), b.table()));
-		for (long userId : chunk.userIds()) {
-			byTable.computeIfAbsent(this.router.locateUser(userId), (location) -> new ArrayList<>()).add(userId);
-		}
+	private void insertCoupons(long jobId, List<IssuanceTargetMapper.Target> writing, CouponTemplate template,
+			Instant now) {
+		// Shard database → physical table → users.
 		Map<Integer, Map<ShardLocation, List<Long>>> byDatabase = new TreeMap<>();
-		byTable.forEach(
-				(location, users) -> byDatabase
-					.computeIfAbsent(location.database(),
-							(db) -> new TreeMap<>((a, b) -> Integer.compare(a.table(), b.table())))
-					.put(location, users));
+		for (IssuanceTargetMapper.Target target : writing) {
+			ShardLocation location = this.router.locateUser(target.userId());
+			byDatabase
+				.computeIfAbsent(location.database(),
+						(db) -> new TreeMap<>((x, y) -> Integer.compare(x.table(), y.table())))
+				.computeIfAbsent(location, (table) -> new ArrayList<>())
+				.add(target.userId());
+		}
 		Validity.Window window = template.validity().windowFor(now, this.time.zone());
 		for (Map.Entry<Integer, Map<ShardLocation, List<Long>>> database : byDatabase.entrySet()) {
 			try (Connection connection = this.dataSources.shard(database.getKey()).getConnection()) {
@@ -126,7 +140,7 @@ public class WriteIssuanceChunk {
 				try {
 					for (Map.Entry<ShardLocation, List<Long>> table : database.getValue().entrySet()) {
 						insert(connection, table.getKey().physicalTable("user_coupon"), table.getValue(), template,
-								chunk.jobId(), window, now);
+								jobId, window, now);
 					}
 					connection.commit();
 				}
@@ -139,7 +153,7 @@ public class WriteIssuanceChunk {
 				}
 			}
 			catch (SQLException ex) {
-				throw new UncategorizedSQLException("writing issuance job " + chunk.jobId(), null, ex);
+				throw new UncategorizedSQLException("writing issuance job " + jobId, null, ex);
 			}
 		}
 	}

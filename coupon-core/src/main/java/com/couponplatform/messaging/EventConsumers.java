@@ -88,8 +88,10 @@ public class EventConsumers implements SmartLifecycle {
 		DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(subscription.consumerGroup());
 		try {
 			consumer.setNamesrvAddr(this.nameServer);
-			consumer.setConsumeThreadMin(2);
-			consumer.setConsumeThreadMax(4);
+			// RocketMQ's pool queues without bound, so it never grows past its minimum:
+			// the minimum is the thread count.
+			consumer.setConsumeThreadMin(subscription.consumerThreads());
+			consumer.setConsumeThreadMax(subscription.consumerThreads());
 			consumer.subscribe(subscription.topic(), "*");
 			consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
 				for (MessageExt message : messages) {

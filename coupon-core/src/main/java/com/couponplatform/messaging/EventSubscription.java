@@ -25,4 +25,12 @@ public interface EventSubscription {
 	 */
 	void handle(String payload) throws Exception;
 
+	/**
+	 * How many messages this process handles at once for the subscription.
+	 * @return the consumer's thread count
+	 */
+	default int consumerThreads() {
+		return 2;
+	}
+
 }

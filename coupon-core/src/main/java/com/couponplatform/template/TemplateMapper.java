@@ -115,16 +115,27 @@ public interface TemplateMapper {
 	int reserveStock(@Param("id") long id, @Param("units") long units, @Param("now") Instant now);
 
 	/**
-	 * Units issuance jobs reserved and have not issued yet: part of the guarded counter
-	 * that has no coupon rows yet by design, which reconciliation must not take for a
-	 * leak.
+	 * Gives back units an issuance job reserved and will not issue (a cancellation).
+	 * @param id the template ID
+	 * @param units how many
+	 * @param now the instant of the give-back
+	 * @return 1 when given back
+	 */
+	@Update("""
+			UPDATE coupon_template SET issued = issued - #{units}, stock_changed_at = #{now}
+			WHERE id = #{id} AND issued >= #{units}
+			""")
+	int returnReserved(@Param("id") long id, @Param("units") long units, @Param("now") Instant now);
+
+	/**
+	 * Units issuance jobs reserved, did not give back and have not issued yet: part of
+	 * the guarded counter that has no coupon rows yet by design (targets still to be
+	 * written, also those a cancelled job's writers are finishing), which reconciliation
+	 * must not take for a leak.
 	 * @param id the template ID
 	 * @return the outstanding units
 	 */
-	@Select("""
-			SELECT COALESCE(SUM(reserved - issued), 0) FROM issuance_job
-			WHERE template_id = #{id} AND status IN ('PENDING', 'RUNNING', 'PAUSED')
-			""")
+	@Select("SELECT COALESCE(SUM(reserved - returned - issued), 0) FROM issuance_job WHERE template_id = #{id}")
 	long outstandingReservations(@Param("id") long id);
 
 	/**

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.couponplatform.issuance.ControlIssuanceJob;
 import com.couponplatform.issuance.CreateIssuanceJob;
 import com.couponplatform.issuance.IssuanceJob;
 import com.couponplatform.issuance.IssuanceProperties;
@@ -34,7 +35,7 @@ import com.couponplatform.shared.InvalidInputException;
 
 /**
  * {@code /admin/api/v1/issuance-jobs}: create a job from a JSON list of user IDs or a CSV
- * upload (streamed), and follow it.
+ * upload (streamed), follow it, pause, resume or cancel it.
  */
 @RestController
 @RequestMapping("/admin/api/v1/issuance-jobs")
@@ -44,13 +45,16 @@ class IssuanceJobController {
 
 	private final ReadIssuanceJob readJob;
 
+	private final ControlIssuanceJob controlJob;
+
 	private final IssuanceProperties properties;
 
 	private final Clock clock;
 
-	IssuanceJobController(CreateIssuanceJob createJob, ReadIssuanceJob readJob, IssuanceProperties properties,
-			Clock clock) {
+	IssuanceJobController(CreateIssuanceJob createJob, ReadIssuanceJob readJob, ControlIssuanceJob controlJob,
+			IssuanceProperties properties, Clock clock) {
 		this.createJob = createJob;
+		this.controlJob = controlJob;
 		this.readJob = readJob;
 		this.properties = properties;
 		this.clock = clock;
@@ -83,6 +87,21 @@ class IssuanceJobController {
 	@GetMapping("/{id}")
 	JobResponse get(@PathVariable String id) {
 		return JobResponse.of(this.readJob.read(Ids.parse("id", id)), this.clock.instant());
+	}
+
+	@PostMapping("/{id}/pause")
+	JobResponse pause(@PathVariable String id) {
+		return JobResponse.of(this.controlJob.pause(Ids.parse("id", id)), this.clock.instant());
+	}
+
+	@PostMapping("/{id}/resume")
+	JobResponse resume(@PathVariable String id) {
+		return JobResponse.of(this.controlJob.resume(Ids.parse("id", id)), this.clock.instant());
+	}
+
+	@PostMapping("/{id}/cancel")
+	JobResponse cancel(@PathVariable String id) {
+		return JobResponse.of(this.controlJob.cancel(Ids.parse("id", id)), this.clock.instant());
 	}
 
 	private ResponseEntity<JobResponse> accepted(IssuanceJob job) {
@@ -126,19 +145,20 @@ class IssuanceJobController {
 	 * @param duplicates users the input repeated, sent once
 	 * @param rejected input lines that were not user IDs
 	 * @param failed users that could not be issued
+	 * @param returned units a cancellation gave back to the template's stock
 	 * @param perSecond coupons per second while it ran
 	 * @param startAt when it starts
 	 * @param createdAt when it was created
 	 * @param finishedAt when it ended
 	 */
 	record JobResponse(String id, String templateId, IssuanceStatus status, long total, long processed, long issued,
-			long duplicates, long rejected, long failed, double perSecond, Instant startAt, Instant createdAt,
-			Instant finishedAt) {
+			long duplicates, long rejected, long failed, long returned, double perSecond, Instant startAt,
+			Instant createdAt, Instant finishedAt) {
 
 		static JobResponse of(IssuanceJob job, Instant now) {
 			IssuanceStatus status = (job.status() == IssuanceStatus.PREPARING) ? IssuanceStatus.PENDING : job.status();
 			return new JobResponse(Long.toString(job.id()), Long.toString(job.templateId()), status, job.total(),
-					job.processed(), job.issued(), job.duplicates(), job.rejected(), job.failed(),
+					job.processed(), job.issued(), job.duplicates(), job.rejected(), job.failed(), job.returned(),
 					Math.round(job.perSecond(now) * 10) / 10.0, job.startAt(), job.createdAt(), job.finishedAt());
 		}
 

@@ -7,12 +7,12 @@ import java.nio.file.Path;
 /**
  * The machine a report was measured on, as Linux describes it.
  */
-final class Machine {
+public final class Machine {
 
 	private Machine() {
 	}
 
-	static String describe() {
+	public static String describe() {
 		String cpu = "unknown CPU";
 		try {
 			cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))

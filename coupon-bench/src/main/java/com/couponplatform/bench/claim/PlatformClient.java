@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * through coupon-admin, and the coupon rows counted in every shard table directly, so
  * "issued == stock" is checked against the truth.
  */
-final class PlatformClient {
+public final class PlatformClient {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -43,7 +43,7 @@ final class PlatformClient {
 
 	private final String dbPrefix;
 
-	PlatformClient(HttpClient http, String adminUrl, String adminPassword, String jdbcUrl, String dbUser,
+	public PlatformClient(HttpClient http, String adminUrl, String adminPassword, String jdbcUrl, String dbUser,
 			String dbPassword, String dbPrefix) {
 		this.http = http;
 		this.adminUrl = adminUrl;
@@ -56,7 +56,39 @@ final class PlatformClient {
 	}
 
 	/** An ACTIVE fixed-amount template, one per user, claimable for the next day. */
-	long activeTemplate(String name, long stock) throws Exception {
+	/**
+	 * Uploads a file to coupon-admin as the {@code file} part of a multipart form.
+	 * @param path the path
+	 * @param fields the form's text fields
+	 * @param file the file, streamed from disk
+	 * @param expected the status the call must answer
+	 * @return the parsed answer
+	 * @throws Exception when the call fails or answers another status
+	 */
+	public JsonNode upload(String path, java.util.Map<String, String> fields, java.nio.file.Path file, int expected)
+			throws Exception {
+		String boundary = "----coupon-bench-" + System.nanoTime();
+		StringBuilder head = new StringBuilder();
+		fields.forEach((name, value) -> head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+				+ name + "\"\r\n\r\n" + value + "\r\n"));
+		head.append("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"users.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n");
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.adminUrl + path))
+			.header("Authorization", this.basicAuth)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head.toString()),
+					HttpRequest.BodyPublishers.ofFile(file),
+					HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != expected) {
+			throw new IllegalStateException(
+					"upload to " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return json.readTree(response.body());
+	}
+
+	public long activeTemplate(String name, long stock) throws Exception {
 		String body = """
 				{"name":"%s","type":"FIXED_AMOUNT","discountAmount":500,"totalStock":%d,"perUserLimit":1,
 				 "claimStart":"%s","claimEnd":"%s","validity":{"type":"RELATIVE","days":30}}
@@ -68,7 +100,7 @@ final class PlatformClient {
 	}
 
 	/** The guarded counter of a template, as coupon-admin reads it. */
-	long issuedCounter(long templateId) throws Exception {
+	public long issuedCounter(long templateId) throws Exception {
 		return admin("GET", "/admin/api/v1/templates/" + templateId, null, 200).path("issued").asLong();
 	}
 
@@ -91,7 +123,7 @@ final class PlatformClient {
 	}
 
 	/** Coupon rows of these templates in every physical table of every shard. */
-	long couponRows(List<Long> templateIds) throws SQLException {
+	public long couponRows(List<Long> templateIds) throws SQLException {
 		String ids = templateIds.stream().map(String::valueOf).collect(Collectors.joining(","));
 		long rows = 0;
 		try (Connection connection = DriverManager.getConnection(this.jdbcUrl, this.dbUser, this.dbPassword);
@@ -115,7 +147,16 @@ final class PlatformClient {
 		return rows;
 	}
 
-	private JsonNode admin(String method, String path, String body, int expected) throws Exception {
+	/**
+	 * Calls coupon-admin with the built-in admin's credentials.
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param body a JSON body, or {@code null}
+	 * @param expected the status the call must answer
+	 * @return the parsed answer
+	 * @throws Exception when the call fails or answers another status
+	 */
+	public JsonNode admin(String method, String path, String body, int expected) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.adminUrl + path))
 			.header("Authorization", this.basicAuth)
 			.method(method,

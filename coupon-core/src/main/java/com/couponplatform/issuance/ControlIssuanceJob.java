@@ -1,0 +1,119 @@
+package com.couponplatform.issuance;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.couponplatform.claim.StockGate;
+import com.couponplatform.template.TemplateMapper;
+
+/**
+ * An operator pauses, resumes or cancels a job. Pausing stops the publisher (messages
+ * already sent are still written); cancelling also takes back every target no writer has
+ * taken yet and gives their units back to the template's stock, in one transaction that
+ * holds the job's row, so no writer can take a target the cancellation counted.
+ */
+@Service
+public class ControlIssuanceJob {
+
+	private final IssuanceJobMapper jobs;
+
+	private final IssuanceTargetMapper targets;
+
+	private final TemplateMapper templates;
+
+	private final StockGate gate;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	ControlIssuanceJob(IssuanceJobMapper jobs, IssuanceTargetMapper targets, TemplateMapper templates, StockGate gate,
+			Clock clock, PlatformTransactionManager transactions) {
+		this.jobs = jobs;
+		this.targets = targets;
+		this.templates = templates;
+		this.gate = gate;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * @param id the job, PENDING or RUNNING (a paused job answers as it is)
+	 * @return the job, PAUSED
+	 */
+	public IssuanceJob pause(long id) {
+		return change(id, (status, now) -> {
+			if (status == IssuanceStatus.PENDING || status == IssuanceStatus.RUNNING) {
+				this.jobs.move(id, status, IssuanceStatus.PAUSED, now);
+			}
+			else if (status != IssuanceStatus.PAUSED) {
+				throw new IllegalJobTransitionException(id, status, "paused");
+			}
+		});
+	}
+
+	/**
+	 * @param id the job, PAUSED (a running or pending job answers as it is)
+	 * @return the job, RUNNING again (PENDING if it had not started)
+	 */
+	public IssuanceJob resume(long id) {
+		return change(id, (status, now) -> {
+			if (status == IssuanceStatus.PAUSED) {
+				IssuanceJob job = this.jobs.find(id);
+				this.jobs.move(id, status, (job.startedAt() != null) ? IssuanceStatus.RUNNING : IssuanceStatus.PENDING,
+						now);
+			}
+			else if (status != IssuanceStatus.PENDING && status != IssuanceStatus.RUNNING) {
+				throw new IllegalJobTransitionException(id, status, "resumed");
+			}
+		});
+	}
+
+	/**
+	 * @param id the job, not yet COMPLETED (a cancelled job answers as it is)
+	 * @return the job, CANCELLED, with the units it gave back
+	 */
+	public IssuanceJob cancel(long id) {
+		IssuanceJob job = change(id, (status, now) -> {
+			if (status == IssuanceStatus.CANCELLED) {
+				return;
+			}
+			if (status == IssuanceStatus.COMPLETED || status == IssuanceStatus.FAILED) {
+				throw new IllegalJobTransitionException(id, status, "cancelled");
+			}
+			long returned = this.targets.cancelPending(id);
+			IssuanceJob current = this.jobs.find(id);
+			if (returned > 0 && this.templates.returnReserved(current.templateId(), returned, now) != 1) {
+				throw new IllegalStateException(
+						"Template " + current.templateId() + " cannot take back " + returned + " units of job " + id);
+			}
+			this.jobs.cancelled(id, returned, now);
+		});
+		if (job.returned() > 0) {
+			this.gate.forgetStock(job.templateId());
+		}
+		return job;
+	}
+
+	private IssuanceJob change(long id, Transition transition) {
+		this.transaction.executeWithoutResult((tx) -> {
+			IssuanceStatus status = this.jobs.lockForChange(id);
+			if (status == null || status == IssuanceStatus.PREPARING) {
+				throw new IssuanceJobNotFoundException(id);
+			}
+			transition.apply(status, this.clock.instant());
+		});
+		return this.jobs.find(id);
+	}
+
+	private interface Transition {
+
+		void apply(IssuanceStatus status, Instant now);
+
+	}
+
+}
