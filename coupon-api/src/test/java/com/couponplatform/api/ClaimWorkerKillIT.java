@@ -1,18 +1,8 @@
 package com.couponplatform.api;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.couponplatform.claim.ClaimStockReconciler;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.testsupport.ChildApplication;
 import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestServices;
@@ -47,7 +38,7 @@ class ClaimWorkerKillIT extends ApiIntegrationTest {
 	@Test
 	void reconciliationGivesBackTheStockOfAWorkerKilledMidClaim() throws Exception {
 		CouponTemplate template = activeTemplate(STOCK, 1);
-		Worker worker = Worker.start();
+		ChildApplication worker = startWorker();
 		List<String> acknowledged = new ArrayList<>();
 		CompletableFuture<Answer> dying;
 		try {
@@ -60,8 +51,7 @@ class ClaimWorkerKillIT extends ApiIntegrationTest {
 			}
 			dying = CompletableFuture.supplyAsync(() -> workerHttp.call("POST", "/api/v1/claims",
 					"Bearer " + TestTokens.user(7_000_100), claimBody(template.id(), "kill-1")));
-			assertThat(worker.atKillPoint().await(60, TimeUnit.SECONDS)).as("the claim reached the kill point")
-				.isTrue();
+			assertThat(worker.awaitMarker(60)).as("the claim reached the kill point").isTrue();
 		}
 		finally {
 			worker.kill();
@@ -88,68 +78,11 @@ class ClaimWorkerKillIT extends ApiIntegrationTest {
 		assertThat(redisRemaining(template.id())).isEqualTo(STOCK - 21);
 	}
 
-	/** coupon-api in a child JVM of this test's classpath, on this JVM's databases. */
-	private record Worker(Process process, int port, CountDownLatch atKillPoint) {
-
-		static Worker start() throws Exception {
-			List<String> command = new ArrayList<>(
-					List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-							"-Xmx512m", "-cp", System.getProperty("java.class.path"), ClaimWorker.class.getName()));
-			int port = freePort();
-			command.addAll(List.of(TestServices.commandLine("coupon.jwt.secret=" + TestTokens.SECRET,
-					"coupon.claim.reconcile-interval=0s", "server.port=" + port)));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			CountDownLatch atKillPoint = new CountDownLatch(1);
-			// Its output goes to the test's log as well, for whoever reads a failure.
-			Thread reader = new Thread(() -> {
-				try (BufferedReader lines = new BufferedReader(
-						new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-					for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-						System.out.println("[claim-worker] " + line);
-						if (line.contains(FaultInjection.AT_KILL_POINT)) {
-							atKillPoint.countDown();
-						}
-					}
-				}
-				catch (IOException ex) {
-					// The process died; the waits below time out.
-				}
-			}, "claim-worker-output");
-			reader.setDaemon(true);
-			reader.start();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-			while (!listens(port)) {
-				if (!process.isAlive() || System.nanoTime() > deadline) {
-					process.destroyForcibly();
-					throw new IllegalStateException("The claim worker did not start (see [claim-worker] lines)");
-				}
-				Thread.sleep(200);
-			}
-			return new Worker(process, port, atKillPoint);
-		}
-
-		private static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-				return socket.getLocalPort();
-			}
-		}
-
-		private static boolean listens(int port) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-				return true;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-		}
-
-		/** SIGKILL: no shutdown hook, no finally block, no compensation runs. */
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
+	/** coupon-api with the kill point, in a child JVM on this JVM's databases. */
+	private static ChildApplication startWorker() throws Exception {
+		return ChildApplication.start(ClaimWorker.class, "claim-worker", FaultInjection.AT_KILL_POINT,
+				List.of(TestServices.commandLine("coupon.jwt.secret=" + TestTokens.SECRET,
+						"coupon.claim.reconcile-interval=0s")));
 	}
 
 }

@@ -71,9 +71,7 @@ public class IssuancePublisher extends LeaderJob {
 	IssuancePublisher(IssuanceJobMapper jobs, IssuanceTargetMapper targets, ShardRouter router,
 			RocketMQTemplate rocketMQ, Topics topics, ObjectMapper json, IssuanceProperties properties, Clock clock,
 			RedissonClient redis, RedisProperties redisProperties) {
-		// The lease outlives a round (plus its last acknowledgements) many times over.
-		super("issuance-publisher", properties.getPollInterval(), ROUND.plus(ACK_TIMEOUT).multipliedBy(2), redis,
-				redisProperties.getKeyPrefix());
+		super("issuance-publisher", properties.getPollInterval(), redis, redisProperties.getKeyPrefix());
 		this.jobs = jobs;
 		this.targets = targets;
 		this.router = router;

@@ -14,10 +14,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A job every instance schedules and only one runs at a time: each round tries a Redis
- * lock without waiting and skips when another instance holds it. The lock's lease (four
- * intervals unless the job says otherwise) frees it should its holder die. A failed round
- * is logged and the next one tries again; the jobs are written so that any round may be
- * cut short.
+ * lock without waiting and skips when another instance holds it; the lock is renewed
+ * while its holder lives and expires shortly after it dies. A failed round is logged and
+ * the next one tries again; the jobs are written so that any round may be cut short.
  */
 public abstract class LeaderJob implements SmartLifecycle {
 
@@ -26,8 +25,6 @@ public abstract class LeaderJob implements SmartLifecycle {
 	private final String name;
 
 	private final Duration interval;
-
-	private final Duration lease;
 
 	private final RLock lock;
 
@@ -40,20 +37,8 @@ public abstract class LeaderJob implements SmartLifecycle {
 	 * @param keyPrefix the installation's key prefix
 	 */
 	protected LeaderJob(String name, Duration interval, RedissonClient redis, String keyPrefix) {
-		this(name, interval, interval.multipliedBy(4), redis, keyPrefix);
-	}
-
-	/**
-	 * @param name the job's name: its thread's and its lock's
-	 * @param interval the delay between rounds; zero or negative never schedules it
-	 * @param lease how long the lock is held at most: longer than any round
-	 * @param redis the Redis holding the lock
-	 * @param keyPrefix the installation's key prefix
-	 */
-	protected LeaderJob(String name, Duration interval, Duration lease, RedissonClient redis, String keyPrefix) {
 		this.name = name;
 		this.interval = interval;
-		this.lease = lease;
 		this.lock = redis.getLock(keyPrefix + "job:" + name);
 	}
 
@@ -76,7 +61,12 @@ public abstract class LeaderJob implements SmartLifecycle {
 
 	private void runIfLeader() {
 		try {
-			if (!this.lock.tryLock(0, this.lease.toMillis(), TimeUnit.MILLISECONDS)) {
+			// No lease time: Redisson's watchdog renews the lock while this process
+			// lives,
+			// however long a round takes, and lets it expire within its timeout (30 s)
+			// after
+			// a crash.
+			if (!this.lock.tryLock()) {
 				return;
 			}
 			try {
@@ -85,9 +75,6 @@ public abstract class LeaderJob implements SmartLifecycle {
 			finally {
 				this.lock.unlock();
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("{}: round skipped: {}", this.name, ex.toString());
