@@ -101,6 +101,9 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		assertThat(rejections(created.body().path("id").asLong()))
 			.isEqualTo(Map.of(5L, "abc INVALID_USER_ID", 6L, "-5 INVALID_USER_ID"));
 
+		assertThat(new TestHttp(this.port).text(created.location() + "/failures.csv", VIEWER))
+			.isEqualTo(Map.entry(200, "line,content,reason\n5,abc,INVALID_USER_ID\n6,'-5,INVALID_USER_ID\n"));
+
 		Answer job = awaitCompleted(created.location(), Duration.ofMinutes(2));
 		assertThat(job.body().path("issued").asLong()).isEqualTo(3);
 		assertThat(rowsPerTable(template.id()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);

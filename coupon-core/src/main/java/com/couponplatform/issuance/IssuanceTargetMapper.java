@@ -72,6 +72,12 @@ interface IssuanceTargetMapper {
 	@Update("UPDATE issuance_target SET state = 'CANCELLED' WHERE job_id = #{jobId} AND state = 'PENDING'")
 	long cancelPending(@Param("jobId") long jobId);
 
+	/** A page of the job's refused lines, in line order after the given line. */
+	@Select("SELECT line, content, reason FROM issuance_rejection WHERE job_id = #{jobId} AND line > #{afterLine} "
+			+ "ORDER BY line LIMIT #{limit}")
+	List<Rejection> findRejections(@Param("jobId") long jobId, @Param("afterLine") long afterLine,
+			@Param("limit") int limit);
+
 	@Select("SELECT COALESCE(MAX(seq), 0) FROM issuance_target WHERE job_id = #{jobId}")
 	long lastSeq(@Param("jobId") long jobId);
 

@@ -1,5 +1,7 @@
 package com.couponplatform.issuance;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 
 /**
@@ -8,10 +10,44 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReadIssuanceJob {
 
+	private static final int PAGE = 1_000;
+
 	private final IssuanceJobMapper jobs;
 
-	ReadIssuanceJob(IssuanceJobMapper jobs) {
+	private final IssuanceTargetMapper targets;
+
+	ReadIssuanceJob(IssuanceJobMapper jobs, IssuanceTargetMapper targets) {
 		this.jobs = jobs;
+		this.targets = targets;
+	}
+
+	/**
+	 * Streams the job's refused input lines in line order, a page at a time, so that a
+	 * large file's report never sits in memory.
+	 * @param id the job
+	 * @param sink receives each line number, its content and the reason
+	 * @throws IssuanceJobNotFoundException when there is none
+	 */
+	public void failures(long id, FailureSink sink) {
+		read(id);
+		long after = 0;
+		while (true) {
+			List<IssuanceTargetMapper.Rejection> page = this.targets.findRejections(id, after, PAGE);
+			for (IssuanceTargetMapper.Rejection rejection : page) {
+				sink.accept(rejection.line(), rejection.content(), rejection.reason());
+			}
+			if (page.size() < PAGE) {
+				return;
+			}
+			after = page.get(page.size() - 1).line();
+		}
+	}
+
+	/** Where {@link #failures} writes. */
+	public interface FailureSink {
+
+		void accept(long line, String content, String reason);
+
 	}
 
 	/**

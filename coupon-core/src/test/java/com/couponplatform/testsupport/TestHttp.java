@@ -71,6 +71,28 @@ public final class TestHttp {
 				HttpRequest.BodyPublishers.ofString(form.toString()));
 	}
 
+	/**
+	 * GETs a text resource (CSV, say) as it is.
+	 * @param path the path
+	 * @param authorization the {@code Authorization} header, or {@code null}
+	 * @return the status code and the body
+	 */
+	public Map.Entry<Integer, String> text(String path, String authorization) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(60))
+			.GET();
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		try {
+			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return Map.entry(response.statusCode(), response.body());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("GET " + path + " failed", ex);
+		}
+	}
+
 	private Answer send(String method, String path, String authorization, String contentType,
 			HttpRequest.BodyPublisher body) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))

@@ -1,6 +1,10 @@
 package com.couponplatform.admin.issuance;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.couponplatform.issuance.ControlIssuanceJob;
 import com.couponplatform.issuance.CreateIssuanceJob;
@@ -87,6 +92,32 @@ class IssuanceJobController {
 	@GetMapping("/{id}")
 	JobResponse get(@PathVariable String id) {
 		return JobResponse.of(this.readJob.read(Ids.parse("id", id)), this.clock.instant());
+	}
+
+	/**
+	 * The job's refused input lines as CSV ({@code line,content,reason}), streamed.
+	 */
+	@GetMapping(value = "/{id}/failures.csv", produces = "text/csv")
+	ResponseEntity<StreamingResponseBody> failures(@PathVariable String id) {
+		long jobId = Ids.parse("id", id);
+		this.readJob.read(jobId);
+		StreamingResponseBody body = (out) -> {
+			Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			csv.write("line,content,reason\n");
+			this.readJob.failures(jobId, (line, content, reason) -> {
+				try {
+					csv.write(line + "," + CsvField.quote(content) + "," + reason + "\n");
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			csv.flush();
+		};
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header("Content-Disposition", "attachment; filename=\"issuance-" + jobId + "-failures.csv\"")
+			.body(body);
 	}
 
 	@PostMapping("/{id}/pause")
