@@ -18,16 +18,16 @@ public class IssuanceProperties {
 	private int readLimit = 5_000;
 
 	/**
-	 * The largest message the publisher sends, in bytes of JSON (about 6,000 users at the
+	 * The largest message the publisher sends, in bytes of JSON (about 1,500 users at the
 	 * default).
 	 */
-	private int payloadBytes = 256 * 1024;
+	private int payloadBytes = 64 * 1024;
 
 	/** Messages sent and not yet acknowledged by the broker, at most. */
 	private int maxInFlight = 16;
 
 	/** Chunks this process writes at once (writer threads). */
-	private int consumerThreads = 8;
+	private int consumerThreads = 4;
 
 	/** How often the publisher looks for work. */
 	private Duration pollInterval = Duration.ofSeconds(1);
