@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,6 +24,8 @@ import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardingProperties;
 import com.couponplatform.statistic.ReadTemplateStatistic;
+import com.couponplatform.targeting.LoadUserTags;
+import com.couponplatform.targeting.UserTags;
 import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
@@ -62,6 +65,9 @@ class IssuanceJobIT extends AdminIntegrationTest {
 
 	@Autowired
 	TemplateMapper templates;
+
+	@Autowired
+	LoadUserTags loadUserTags;
 
 	@Test
 	void issuesExactlyOneCouponToEachOfAHundredThousandUsersInTheirOwnTable() throws Exception {
@@ -194,6 +200,36 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		assertThat(resumed.status()).isEqualTo(409);
 		assertThat(resumed.code()).isEqualTo("ILLEGAL_TRANSITION");
 		assertThat(call("POST", "/admin/api/v1/issuance-jobs/1/cancel", OPERATOR, null).status()).isEqualTo(404);
+	}
+
+	@Test
+	void sendsToTheUsersOfATagSegment() throws Exception {
+		String vip = "vip_" + System.nanoTime();
+		String churned = "churned_" + System.nanoTime();
+		List<UserTags> tagged = new ArrayList<>();
+		List<Long> expected = new ArrayList<>();
+		for (long i = 1; i <= 30; i++) {
+			long userId = 93_000_000L + i;
+			boolean isChurned = i % 3 == 0;
+			tagged.add(new UserTags(Long.toString(userId), isChurned ? List.of(vip, churned) : List.of(vip)));
+			if (!isChurned) {
+				expected.add(userId);
+			}
+		}
+		this.loadUserTags.load(tagged);
+		CouponTemplate template = activeTemplate(100);
+
+		Answer created = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"tagExpression\":\"" + vip + " AND NOT " + churned + "\"}");
+		assertThat(created.status()).isEqualTo(202);
+		assertThat(created.body().path("total").asLong()).isEqualTo(20);
+		awaitCompleted(created.location(), Duration.ofMinutes(2));
+		assertThat(rowsPerTable(template.id())).isEqualTo(expectedPerTable(expected));
+
+		Answer malformed = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"tagExpression\":\"vip AND (\"}");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.body().path("errors").get(0).path("field").asText()).isEqualTo("tagExpression");
 	}
 
 	private CouponTemplate activeTemplate(long stock) {

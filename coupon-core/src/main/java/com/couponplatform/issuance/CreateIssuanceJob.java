@@ -15,8 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.couponplatform.claim.StockGate;
 import com.couponplatform.identifier.IdGenerator;
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.shared.UserId;
+import com.couponplatform.targeting.InvalidTagExpressionException;
+import com.couponplatform.targeting.TagExpression;
+import com.couponplatform.targeting.TagExpressionParser;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateMapper;
@@ -57,9 +62,15 @@ public class CreateIssuanceJob {
 
 	private final TransactionTemplate transaction;
 
+	private final ShardDataSources dataSources;
+
+	private final ShardRouter router;
+
 	CreateIssuanceJob(IssuanceJobMapper jobs, IssuanceTargetMapper targets, TemplateCatalog catalog,
 			TemplateMapper templates, StockGate gate, IdGenerator ids, IssuanceProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ShardDataSources dataSources, ShardRouter router) {
+		this.dataSources = dataSources;
+		this.router = router;
 		this.jobs = jobs;
 		this.targets = targets;
 		this.catalog = catalog;
@@ -120,6 +131,26 @@ public class CreateIssuanceJob {
 		catch (RuntimeException ex) {
 			logger.warn("Could not reset template {}'s claim stock in Redis: {}", templateId, ex.toString());
 		}
+	}
+
+	/**
+	 * Creates a job for the users of the local tag store that match a tag expression.
+	 * @param templateId the template whose coupon to send
+	 * @param expression the segment, for example {@code vip AND NOT churned}
+	 * @param startAt when to start, or {@code null} for at once
+	 * @param actor the operator
+	 * @return the job, PENDING
+	 * @throws InvalidInputException for a malformed expression, or one no user matches
+	 */
+	public IssuanceJob createForSegment(long templateId, String expression, Instant startAt, String actor) {
+		TagExpression parsed;
+		try {
+			parsed = TagExpressionParser.parse(expression);
+		}
+		catch (InvalidTagExpressionException ex) {
+			throw new InvalidInputException("tagExpression", ex.getMessage());
+		}
+		return create(templateId, new TagSegmentLines(this.dataSources, this.router.layout(), parsed), startAt, actor);
 	}
 
 	private Intake intake(long jobId, TargetLines lines) {

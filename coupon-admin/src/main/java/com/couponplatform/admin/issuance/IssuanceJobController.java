@@ -67,15 +67,20 @@ class IssuanceJobController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JobResponse> createFromJson(@RequestBody JobRequest request, Principal operator) {
+		long templateId = Ids.parse("templateId", request.templateId());
 		if (request.tagExpression() != null) {
-			throw new InvalidInputException("tagExpression", "tag segments are not supported yet; send userIds");
+			if (request.userIds() != null) {
+				throw new InvalidInputException("userIds", "must not be sent with a tagExpression");
+			}
+			return accepted(this.createJob.createForSegment(templateId, request.tagExpression(),
+					startAt(request.startAt()), operator.getName()));
 		}
 		if (request.userIds() == null || request.userIds().size() > this.properties.getMaxJsonUsers()) {
 			throw new InvalidInputException("userIds",
 					"must list 1 to " + this.properties.getMaxJsonUsers() + " user IDs; upload a CSV file for more");
 		}
-		return accepted(this.createJob.create(Ids.parse("templateId", request.templateId()),
-				TargetLines.of(request.userIds()), startAt(request.startAt()), operator.getName()));
+		return accepted(this.createJob.create(templateId, TargetLines.of(request.userIds()), startAt(request.startAt()),
+				operator.getName()));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -158,7 +163,7 @@ class IssuanceJobController {
 	 *
 	 * @param templateId the template
 	 * @param userIds the users
-	 * @param tagExpression a tag segment (not supported yet)
+	 * @param tagExpression a tag segment of the local tag store, instead of userIds
 	 * @param startAt when to start, or {@code null} for at once
 	 */
 	record JobRequest(String templateId, List<String> userIds, String tagExpression, String startAt) {
