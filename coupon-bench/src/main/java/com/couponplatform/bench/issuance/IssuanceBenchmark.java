@@ -28,6 +28,9 @@ import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardingLayout;
 
+import static com.couponplatform.bench.claim.BenchEnvironment.env;
+import static com.couponplatform.bench.claim.BenchEnvironment.required;
+
 /**
  * A million coupons to a million users, end to end — CSV upload (streamed), intake,
  * reservation, publishing, broker, writers — timed from the upload to COMPLETED, against
@@ -193,19 +196,6 @@ public final class IssuanceBenchmark {
 			}
 			return insert.executeUpdate();
 		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value != null && !value.isBlank()) ? value : fallback;
-	}
-
-	private static String required(String name) {
-		String value = System.getenv(name);
-		if (value == null || value.isBlank()) {
-			throw new IllegalStateException(name + " is not set; deploy/bench.sh sets it from deploy/.local-secrets");
-		}
-		return value;
 	}
 
 }
