@@ -33,6 +33,7 @@ import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.template.TemplateType;
+import com.couponplatform.testsupport.CouponTables;
 import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
 
@@ -260,43 +261,14 @@ class IssuanceJobIT extends AdminIntegrationTest {
 
 	private Map<String, Long> rowsPerTable(long templateId) throws SQLException {
 		Map<String, Long> rows = new TreeMap<>();
-		for (int db = 0; db < this.sharding.getDatabases(); db++) {
-			try (Connection connection = this.shards.shard(db).getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					try (PreparedStatement count = connection
-						.prepareStatement("SELECT COUNT(*) FROM user_coupon_" + t + " WHERE template_id = ?")) {
-						count.setLong(1, templateId);
-						try (ResultSet result = count.executeQuery()) {
-							result.next();
-							if (result.getLong(1) > 0) {
-								rows.put(name(new ShardLocation(db, t)), result.getLong(1));
-							}
-						}
-					}
-				}
-			}
-		}
+		new CouponTables(this.shards, this.sharding.getTables()).forEach(
+				"SELECT COUNT(*) FROM %s WHERE template_id = ? HAVING COUNT(*) > 0", templateId,
+				(database, table, row) -> rows.put(name(new ShardLocation(database, table)), row.getLong(1)));
 		return rows;
 	}
 
 	private int mostCouponsOfOneUser(long templateId) throws SQLException {
-		int most = 0;
-		for (int db = 0; db < this.sharding.getDatabases(); db++) {
-			try (Connection connection = this.shards.shard(db).getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					try (PreparedStatement count = connection
-						.prepareStatement("SELECT COALESCE(MAX(n), 0) FROM " + "(SELECT COUNT(*) AS n FROM user_coupon_"
-								+ t + " WHERE template_id = ? GROUP BY user_id) c")) {
-						count.setLong(1, templateId);
-						try (ResultSet result = count.executeQuery()) {
-							result.next();
-							most = Math.max(most, result.getInt(1));
-						}
-					}
-				}
-			}
-		}
-		return most;
+		return (int) new CouponTables(this.shards, this.sharding.getTables()).mostCouponsOfOneUser(templateId);
 	}
 
 	private Map<Long, String> rejections(long jobId) throws SQLException {

@@ -1,9 +1,5 @@
 package com.couponplatform.api;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -29,6 +25,7 @@ import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.TemplateType;
+import com.couponplatform.testsupport.CouponTables;
 import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
@@ -142,26 +139,7 @@ abstract class ApiIntegrationTest {
 	 * coupons all live in one physical table).
 	 */
 	int mostCouponsOfOneUser(long templateId) {
-		int most = 0;
-		for (var shard : this.shards.shards().values()) {
-			try (Connection connection = shard.getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					try (PreparedStatement count = connection
-						.prepareStatement("SELECT COALESCE(MAX(n), 0) FROM " + "(SELECT COUNT(*) AS n FROM user_coupon_"
-								+ t + " WHERE template_id = ? GROUP BY user_id) c")) {
-						count.setLong(1, templateId);
-						try (ResultSet result = count.executeQuery()) {
-							result.next();
-							most = Math.max(most, result.getInt(1));
-						}
-					}
-				}
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return most;
+		return (int) tables().mostCouponsOfOneUser(templateId);
 	}
 
 	/**
@@ -170,25 +148,8 @@ abstract class ApiIntegrationTest {
 	 */
 	Map<String, Integer> rowsByStatus(long templateId) {
 		Map<String, Integer> counts = new TreeMap<>();
-		for (var shard : this.shards.shards().values()) {
-			try (Connection connection = shard.getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					try (PreparedStatement count = connection
-						.prepareStatement("SELECT status, COUNT(*) FROM user_coupon_" + t
-								+ " WHERE template_id = ? GROUP BY status")) {
-						count.setLong(1, templateId);
-						try (ResultSet rows = count.executeQuery()) {
-							while (rows.next()) {
-								counts.merge(rows.getString(1), rows.getInt(2), Integer::sum);
-							}
-						}
-					}
-				}
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
+		tables().forEach("SELECT status, COUNT(*) FROM %s WHERE template_id = ? GROUP BY status", templateId,
+				(database, table, row) -> counts.merge(row.getString(1), row.getInt(2), Integer::sum));
 		return counts;
 	}
 
@@ -211,25 +172,11 @@ abstract class ApiIntegrationTest {
 	 * ShardingSphere.
 	 */
 	int couponRows(long templateId) {
-		int total = 0;
-		for (var shard : this.shards.shards().values()) {
-			try (Connection connection = shard.getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					try (PreparedStatement count = connection
-						.prepareStatement("SELECT COUNT(*) FROM user_coupon_" + t + " WHERE template_id = ?")) {
-						count.setLong(1, templateId);
-						try (ResultSet result = count.executeQuery()) {
-							result.next();
-							total += result.getInt(1);
-						}
-					}
-				}
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return total;
+		return (int) tables().sum("SELECT COUNT(*) FROM %s WHERE template_id = ?", templateId);
+	}
+
+	CouponTables tables() {
+		return new CouponTables(this.shards, this.sharding.getTables());
 	}
 
 }

@@ -2,7 +2,6 @@ package com.couponplatform.api;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -152,32 +151,9 @@ class CouponExpiryIT extends ApiIntegrationTest {
 
 	private int tablesHolding(long templateId) throws SQLException {
 		int[] tables = { 0 };
-		forEachTable(templateId, "SELECT 1 FROM %s WHERE template_id = ? LIMIT 1", (rows) -> tables[0]++);
+		tables().forEach("SELECT 1 FROM %s WHERE template_id = ? LIMIT 1", templateId,
+				(database, table, row) -> tables[0]++);
 		return tables[0];
-	}
-
-	private void forEachTable(long templateId, String sql, RowReader reader) throws SQLException {
-		for (var shard : this.shards.shards().values()) {
-			try (Connection connection = shard.getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					try (PreparedStatement query = connection
-						.prepareStatement(String.format(sql, "user_coupon_" + t))) {
-						query.setLong(1, templateId);
-						try (ResultSet rows = query.executeQuery()) {
-							while (rows.next()) {
-								reader.read(rows);
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-
-	private interface RowReader {
-
-		void read(ResultSet rows) throws SQLException;
-
 	}
 
 }
