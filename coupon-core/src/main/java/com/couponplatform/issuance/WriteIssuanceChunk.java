@@ -111,6 +111,9 @@ public class WriteIssuanceChunk {
 		insertCoupons(chunk.jobId(), writing, template, now);
 		long[] written = writing.stream().mapToLong(IssuanceTargetMapper.Target::seq).toArray();
 		Long moved = this.transaction.execute((status) -> {
+			// The job's row first, as a cancellation takes it: taking the targets first
+			// could deadlock with a cancellation that holds the job and scans them.
+			this.jobs.lockForChange(chunk.jobId());
 			long count = this.targets.markIssued(chunk.jobId(), written);
 			if (count > 0) {
 				this.jobs.countIssued(chunk.jobId(), count, now);
