@@ -233,6 +233,31 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		assertThat(malformed.body().path("errors").get(0).path("field").asText()).isEqualTo("tagExpression");
 	}
 
+	@Test
+	void retryingFailuresSendsTheUnwrittenTargetsAgain() throws Exception {
+		CouponTemplate template = activeTemplate(10);
+		String list = LongStream.rangeClosed(1, 10)
+			.mapToObj((i) -> "\"" + (94_000_000L + i) + "\"")
+			.collect(Collectors.joining(","));
+		Answer created = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR, "{\"templateId\":\"" + template.id()
+				+ "\",\"userIds\":[" + list + "],\"startAt\":\"" + Instant.now().plusSeconds(3600) + "\"}");
+		long jobId = created.body().path("id").asLong();
+		// As if every message had been sent and lost: RUNNING, all published, nothing
+		// written.
+		globalUpdate(
+				"UPDATE issuance_job SET status = 'RUNNING', started_at = NOW(3), published = 10 WHERE id = " + jobId);
+		Thread.sleep(1500);
+		assertThat(call("GET", created.location(), VIEWER, null).body().path("processed").asLong()).isZero();
+
+		Answer retried = call("POST", created.location() + "/retry-failures", OPERATOR, null);
+		assertThat(retried.status()).isEqualTo(200);
+		Answer done = awaitCompleted(created.location(), Duration.ofMinutes(2));
+		assertThat(done.body().path("issued").asLong()).isEqualTo(10);
+		assertThat(rowsPerTable(template.id()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(10);
+		assertThat(call("POST", created.location() + "/retry-failures", OPERATOR, null).body().path("status").asText())
+			.isEqualTo("COMPLETED");
+	}
+
 	private CouponTemplate activeTemplate(long stock) {
 		Instant now = Instant.now();
 		CouponTemplate draft = this.createTemplate.create(new NewTemplate("issuance IT", TemplateType.FIXED_AMOUNT,
@@ -284,6 +309,13 @@ class IssuanceJobIT extends AdminIntegrationTest {
 			}
 		}
 		return found;
+	}
+
+	private void globalUpdate(String sql) throws SQLException {
+		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
+				PreparedStatement update = connection.prepareStatement(sql)) {
+			assertThat(update.executeUpdate()).isEqualTo(1);
+		}
 	}
 
 	private long globalCount(String sql) throws SQLException {

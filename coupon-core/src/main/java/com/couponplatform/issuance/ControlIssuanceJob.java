@@ -74,6 +74,23 @@ public class ControlIssuanceJob {
 	}
 
 	/**
+	 * Sends every target not yet written again — for messages the broker gave up on (its
+	 * dead-letter queue) or lost. Safe at any time: writers skip what is written.
+	 * @param id the job, RUNNING or PAUSED (a completed job answers as it is)
+	 * @return the job, its publisher starting over from its first unwritten target
+	 */
+	public IssuanceJob retryFailures(long id) {
+		return change(id, (status, now) -> {
+			if (status == IssuanceStatus.RUNNING || status == IssuanceStatus.PAUSED) {
+				this.jobs.republish(id, now);
+			}
+			else if (status != IssuanceStatus.COMPLETED) {
+				throw new IllegalJobTransitionException(id, status, "retried");
+			}
+		});
+	}
+
+	/**
 	 * @param id the job, not yet COMPLETED (a cancelled job answers as it is)
 	 * @return the job, CANCELLED, with the units it gave back
 	 */

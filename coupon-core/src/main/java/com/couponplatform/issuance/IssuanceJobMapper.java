@@ -67,6 +67,12 @@ interface IssuanceJobMapper {
 	int move(@Param("id") long id, @Param("from") IssuanceStatus from, @Param("to") IssuanceStatus to,
 			@Param("now") Instant now);
 
+	/**
+	 * Sends the job's unwritten targets again: the publisher starts over from the first.
+	 */
+	@Update("UPDATE issuance_job SET published = 0, updated_at = #{now} WHERE id = #{id}")
+	int republish(@Param("id") long id, @Param("now") Instant now);
+
 	@Update("UPDATE issuance_job SET status = 'CANCELLED', returned = #{returned}, finished_at = #{now}, "
 			+ "updated_at = #{now} WHERE id = #{id}")
 	int cancelled(@Param("id") long id, @Param("returned") long returned, @Param("now") Instant now);

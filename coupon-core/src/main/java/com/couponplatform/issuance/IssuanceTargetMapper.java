@@ -30,9 +30,9 @@ interface IssuanceTargetMapper {
 			</script>""")
 	int reject(@Param("jobId") long jobId, @Param("rejections") List<Rejection> rejections);
 
-	/** The next targets after a sequence number, in order. */
+	/** The next targets still to write after a sequence number, in order. */
 	@Select("SELECT seq, user_id FROM issuance_target WHERE job_id = #{jobId} AND seq > #{afterSeq} "
-			+ "ORDER BY seq LIMIT #{limit}")
+			+ "AND state IN ('PENDING', 'WRITING') ORDER BY seq LIMIT #{limit}")
 	List<Target> findAfter(@Param("jobId") long jobId, @Param("afterSeq") long afterSeq, @Param("limit") int limit);
 
 	/**

@@ -135,6 +135,11 @@ class IssuanceJobController {
 		return JobResponse.of(this.controlJob.resume(Ids.parse("id", id)), this.clock.instant());
 	}
 
+	@PostMapping("/{id}/retry-failures")
+	JobResponse retryFailures(@PathVariable String id) {
+		return JobResponse.of(this.controlJob.retryFailures(Ids.parse("id", id)), this.clock.instant());
+	}
+
 	@PostMapping("/{id}/cancel")
 	JobResponse cancel(@PathVariable String id) {
 		return JobResponse.of(this.controlJob.cancel(Ids.parse("id", id)), this.clock.instant());
