@@ -24,7 +24,11 @@ import com.couponplatform.testsupport.TestServices;
 		properties = { "coupon.admin.password=admin-it-password", "coupon.admin.users[0].name=viewer",
 				"coupon.admin.users[0].password={noop}viewer-it-password", "coupon.admin.users[0].roles=VIEWER",
 				"coupon.admin.users[1].name=operator", "coupon.admin.users[1].password={noop}operator-it-password",
-				"coupon.admin.users[1].roles=OPERATOR" })
+				"coupon.admin.users[1].roles=OPERATOR",
+				// Every issuance message is sent twice: the exact counts of every
+				// issuance
+				// test must hold under duplicate delivery.
+				"coupon.issuance.send-twice=true" })
 abstract class AdminIntegrationTest {
 
 	static final String ADMIN = basic("admin", "admin-it-password");

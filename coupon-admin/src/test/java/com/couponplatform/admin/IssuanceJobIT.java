@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.couponplatform.issuance.IssuanceChunk;
+import com.couponplatform.issuance.IssuanceProperties;
 import com.couponplatform.issuance.WriteIssuanceChunk;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardLocation;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issuance jobs end to end on the real broker: the API, the intake, the reservation, the
  * publisher and the writers — exactly one coupon per user in the user's own physical
- * table, counters that agree with the rows, and nothing issued twice.
+ * table, counters that agree with the rows, and nothing issued twice, with every message
+ * delivered twice (the base class's test hook).
  */
 class IssuanceJobIT extends AdminIntegrationTest {
 
@@ -70,8 +72,12 @@ class IssuanceJobIT extends AdminIntegrationTest {
 	@Autowired
 	LoadUserTags loadUserTags;
 
+	@Autowired
+	IssuanceProperties issuance;
+
 	@Test
 	void issuesExactlyOneCouponToEachOfAHundredThousandUsersInTheirOwnTable() throws Exception {
+		assertThat(this.issuance.isSendTwice()).as("every message is delivered twice").isTrue();
 		int users = 100_000;
 		CouponTemplate template = activeTemplate(users);
 		List<Long> userIds = LongStream.range(0, users).map((i) -> 80_000_000L + i).boxed().toList();

@@ -29,6 +29,12 @@ public class IssuanceProperties {
 	/** Chunks this process writes at once (writer threads). */
 	private int consumerThreads = 4;
 
+	/**
+	 * Test hook: send every message twice, so that tests see each chunk delivered twice.
+	 * Never set in production.
+	 */
+	private boolean sendTwice;
+
 	/** How often the publisher looks for work. */
 	private Duration pollInterval = Duration.ofSeconds(1);
 
@@ -76,6 +82,14 @@ public class IssuanceProperties {
 
 	public void setConsumerThreads(int consumerThreads) {
 		this.consumerThreads = consumerThreads;
+	}
+
+	public boolean isSendTwice() {
+		return this.sendTwice;
+	}
+
+	public void setSendTwice(boolean sendTwice) {
+		this.sendTwice = sendTwice;
 	}
 
 	public Duration getPollInterval() {

@@ -134,6 +134,9 @@ public class IssuancePublisher extends LeaderJob {
 			for (int from = 0; from < group.size(); from += perMessage) {
 				List<IssuanceTargetMapper.Target> part = group.subList(from, Math.min(group.size(), from + perMessage));
 				sends.add(sendAsync(message(job, part), inFlight));
+				if (this.properties.isSendTwice()) {
+					sends.add(sendAsync(message(job, part), inFlight));
+				}
 			}
 		}
 		awaitAll(job.id(), sends);
