@@ -63,9 +63,7 @@ public abstract class LeaderJob implements SmartLifecycle {
 		try {
 			// No lease time: Redisson's watchdog renews the lock while this process
 			// lives,
-			// however long a round takes, and lets it expire within its timeout (30 s)
-			// after
-			// a crash.
+			// however long a round takes, and lets it expire 30 s after a crash.
 			if (!this.lock.tryLock()) {
 				return;
 			}
