@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import com.couponplatform.messaging.Outbox;
 import com.couponplatform.messaging.Topics;
+import com.couponplatform.persistence.LocalTransaction;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
 import com.couponplatform.sharding.ShardDataSources;
@@ -105,23 +106,13 @@ public class CouponExpirer extends LeaderJob {
 	private long expire(int database, String table, Instant now) {
 		long expiredHere = 0;
 		Cursor cursor = new Cursor(Instant.EPOCH, 0);
-		try (Connection connection = this.dataSources.shard(database).getConnection()) {
-			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			connection.setAutoCommit(false);
-			try {
-				while (cursor != null) {
-					Batch batch = expireBatch(connection, table, cursor, now);
-					connection.commit();
-					expiredHere += batch.expired;
-					cursor = batch.next;
-				}
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(true);
+		try {
+			while (cursor != null) {
+				Cursor after = cursor;
+				Batch batch = LocalTransaction.readCommitted(this.dataSources.shard(database),
+						(connection) -> expireBatch(connection, table, after, now));
+				expiredHere += batch.expired;
+				cursor = batch.next;
 			}
 		}
 		catch (SQLException ex) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.couponplatform.identifier.IdGenerator;
+import com.couponplatform.persistence.LocalTransaction;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
@@ -138,22 +139,14 @@ public class WriteIssuanceChunk {
 		}
 		Validity.Window window = template.validity().windowFor(now, this.time.zone());
 		for (Map.Entry<Integer, Map<ShardLocation, List<Long>>> database : byDatabase.entrySet()) {
-			try (Connection connection = this.dataSources.shard(database.getKey()).getConnection()) {
-				connection.setAutoCommit(false);
-				try {
+			try {
+				LocalTransaction.run(this.dataSources.shard(database.getKey()), (connection) -> {
 					for (Map.Entry<ShardLocation, List<Long>> table : database.getValue().entrySet()) {
 						insert(connection, table.getKey().physicalTable("user_coupon"), table.getValue(), template,
 								jobId, window, now);
 					}
-					connection.commit();
-				}
-				catch (SQLException | RuntimeException ex) {
-					connection.rollback();
-					throw ex;
-				}
-				finally {
-					connection.setAutoCommit(true);
-				}
+					return null;
+				});
 			}
 			catch (SQLException ex) {
 				throw new UncategorizedSQLException("writing issuance job " + jobId, null, ex);

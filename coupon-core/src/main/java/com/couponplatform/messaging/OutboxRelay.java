@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import com.couponplatform.persistence.LocalTransaction;
 import com.couponplatform.sharding.ShardDataSources;
 
 /**
@@ -126,29 +127,17 @@ public class OutboxRelay implements SmartLifecycle {
 	 * @return how many events were published
 	 */
 	int relayBatch(DataSource shard) throws Exception {
-		try (Connection connection = shard.getConnection()) {
-			// READ COMMITTED: the locking read then locks the rows it returns and no gap.
-			// Under REPEATABLE READ it would lock the gap after the newest event, and
-			// every
-			// claim's outbox insert would wait for this batch to reach the broker.
-			// (Hikari
-			// restores the pool's isolation when the connection goes back.)
-			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-			connection.setAutoCommit(false);
-			try {
-				Map<Long, Message> batch = claimBatch(connection);
-				if (!batch.isEmpty()) {
-					publish(batch.values());
-					delete(connection, batch.keySet());
-				}
-				connection.commit();
-				return batch.size();
+		// READ COMMITTED: under REPEATABLE READ the locking read would lock the gap after
+		// the newest event, and every claim's outbox insert would wait for this batch to
+		// reach the broker.
+		return LocalTransaction.readCommitted(shard, (connection) -> {
+			Map<Long, Message> batch = claimBatch(connection);
+			if (!batch.isEmpty()) {
+				publish(batch.values());
+				delete(connection, batch.keySet());
 			}
-			catch (Exception ex) {
-				connection.rollback();
-				throw ex;
-			}
-		}
+			return batch.size();
+		});
 	}
 
 	private Map<Long, Message> claimBatch(Connection connection) throws SQLException {
