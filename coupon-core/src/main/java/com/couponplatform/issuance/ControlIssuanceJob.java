@@ -46,7 +46,8 @@ public class ControlIssuanceJob {
 	 * @return the job, PAUSED
 	 */
 	public IssuanceJob pause(long id) {
-		return change(id, (status, now) -> {
+		return change(id, (job, now) -> {
+			IssuanceStatus status = job.status();
 			if (status == IssuanceStatus.PENDING || status == IssuanceStatus.RUNNING) {
 				this.jobs.move(id, status, IssuanceStatus.PAUSED, now);
 			}
@@ -61,9 +62,9 @@ public class ControlIssuanceJob {
 	 * @return the job, RUNNING again (PENDING if it had not started)
 	 */
 	public IssuanceJob resume(long id) {
-		return change(id, (status, now) -> {
+		return change(id, (job, now) -> {
+			IssuanceStatus status = job.status();
 			if (status == IssuanceStatus.PAUSED) {
-				IssuanceJob job = this.jobs.find(id);
 				this.jobs.move(id, status, (job.startedAt() != null) ? IssuanceStatus.RUNNING : IssuanceStatus.PENDING,
 						now);
 			}
@@ -80,7 +81,8 @@ public class ControlIssuanceJob {
 	 * @return the job, its publisher starting over from its first unwritten target
 	 */
 	public IssuanceJob retryFailures(long id) {
-		return change(id, (status, now) -> {
+		return change(id, (job, now) -> {
+			IssuanceStatus status = job.status();
 			if (status == IssuanceStatus.RUNNING || status == IssuanceStatus.PAUSED) {
 				this.jobs.republish(id, now);
 			}
@@ -95,7 +97,8 @@ public class ControlIssuanceJob {
 	 * @return the job, CANCELLED, with the units it gave back
 	 */
 	public IssuanceJob cancel(long id) {
-		IssuanceJob job = change(id, (status, now) -> {
+		IssuanceJob cancelled = change(id, (job, now) -> {
+			IssuanceStatus status = job.status();
 			if (status == IssuanceStatus.CANCELLED) {
 				return;
 			}
@@ -103,33 +106,36 @@ public class ControlIssuanceJob {
 				throw new IllegalJobTransitionException(id, status, "cancelled");
 			}
 			long returned = this.targets.cancelPending(id);
-			IssuanceJob current = this.jobs.find(id);
-			if (returned > 0 && this.templates.returnReserved(current.templateId(), returned, now) != 1) {
+			if (returned > 0 && this.templates.returnReserved(job.templateId(), returned, now) != 1) {
 				throw new IllegalStateException(
-						"Template " + current.templateId() + " cannot take back " + returned + " units of job " + id);
+						"Template " + job.templateId() + " cannot take back " + returned + " units of job " + id);
 			}
 			this.jobs.cancelled(id, returned, now);
 		});
-		if (job.returned() > 0) {
-			this.gate.forgetStock(job.templateId());
+		if (cancelled.returned() > 0) {
+			this.gate.forgetStock(cancelled.templateId());
 		}
-		return job;
+		return cancelled;
 	}
 
 	private IssuanceJob change(long id, Transition transition) {
 		this.transaction.executeWithoutResult((tx) -> {
-			IssuanceStatus status = this.jobs.lockForChange(id);
-			if (status == null || status == IssuanceStatus.PREPARING) {
+			IssuanceJob job = this.jobs.lockForChange(id);
+			if (job == null || job.status() == IssuanceStatus.PREPARING) {
 				throw new IssuanceJobNotFoundException(id);
 			}
-			transition.apply(status, this.clock.instant());
+			transition.apply(job, this.clock.instant());
 		});
 		return this.jobs.find(id);
 	}
 
 	private interface Transition {
 
-		void apply(IssuanceStatus status, Instant now);
+		/**
+		 * @param job the job as locked
+		 * @param now the instant of the change
+		 */
+		void apply(IssuanceJob job, Instant now);
 
 	}
 

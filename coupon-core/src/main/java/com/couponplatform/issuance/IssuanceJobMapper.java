@@ -16,15 +16,16 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface IssuanceJobMapper {
 
+	/** In the order of {@link IssuanceJob}'s components. */
+	String COLUMNS = "id, template_id, status, total, duplicates, rejected, reserved, returned, published, "
+			+ "processed, issued, failed, start_at, created_by, created_at, started_at, finished_at, updated_at";
+
 	@Insert("INSERT INTO issuance_job (id, template_id, status, start_at, created_by, created_at, updated_at) "
 			+ "VALUES (#{id}, #{templateId}, 'PREPARING', #{startAt}, #{createdBy}, #{now}, #{now})")
 	void insertPreparing(@Param("id") long id, @Param("templateId") long templateId, @Param("startAt") Instant startAt,
 			@Param("createdBy") String createdBy, @Param("now") Instant now);
 
-	@Select("SELECT id, template_id, status, total, duplicates, rejected, reserved, returned, published, processed, "
-			+ "issued, "
-			+ "failed, start_at, created_by, created_at, started_at, finished_at, updated_at FROM issuance_job "
-			+ "WHERE id = #{id}")
+	@Select("SELECT " + COLUMNS + " FROM issuance_job WHERE id = #{id}")
 	IssuanceJob find(@Param("id") long id);
 
 	/** The intake's counts, and the job ready to run once its stock is reserved. */
@@ -57,8 +58,8 @@ interface IssuanceJobMapper {
 	 * The job's status, its row locked until the transaction ends: a cancellation holds
 	 * it exclusively, a writer taking targets holds it shared, so the two never overlap.
 	 */
-	@Select("SELECT status FROM issuance_job WHERE id = #{id} FOR UPDATE")
-	IssuanceStatus lockForChange(@Param("id") long id);
+	@Select("SELECT " + COLUMNS + " FROM issuance_job WHERE id = #{id} FOR UPDATE")
+	IssuanceJob lockForChange(@Param("id") long id);
 
 	@Select("SELECT status FROM issuance_job WHERE id = #{id} LOCK IN SHARE MODE")
 	IssuanceStatus lockShared(@Param("id") long id);

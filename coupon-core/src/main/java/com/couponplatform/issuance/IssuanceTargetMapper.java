@@ -78,9 +78,6 @@ interface IssuanceTargetMapper {
 	List<Rejection> findRejections(@Param("jobId") long jobId, @Param("afterLine") long afterLine,
 			@Param("limit") int limit);
 
-	@Select("SELECT COALESCE(MAX(seq), 0) FROM issuance_target WHERE job_id = #{jobId}")
-	long lastSeq(@Param("jobId") long jobId);
-
 	/**
 	 * One user of a job.
 	 *
