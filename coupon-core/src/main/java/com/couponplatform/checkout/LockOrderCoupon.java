@@ -61,7 +61,7 @@ public class LockOrderCoupon {
 				.insertLocked(userId, orderId, couponId, coupon.templateId(), orderAmount, now, expiresAt) == 0) {
 				CouponOrder existing = this.steps.lockedOrder(userId, orderId);
 				if (existing.status() != CouponOrderStatus.RELEASED) {
-					return replay(existing, couponId);
+					return replay(existing, coupon);
 				}
 				OrderCouponSteps.expectOne(
 						this.steps.orders()
@@ -78,14 +78,20 @@ public class LockOrderCoupon {
 		});
 	}
 
-	private UserCoupon replay(CouponOrder existing, long couponId) {
-		if (existing.couponId() != couponId) {
+	/**
+	 * The answer to a repeated lock. The coupon's state comes from the order's row, read
+	 * under its lock: the coupon read earlier in this transaction is a snapshot that may
+	 * predate the duplicate call this one waited for.
+	 */
+	private static UserCoupon replay(CouponOrder existing, UserCoupon coupon) {
+		if (existing.couponId() != coupon.id()) {
 			throw new OrderHasOtherCouponException(existing.orderId());
 		}
 		if (existing.status() == CouponOrderStatus.REFUNDED) {
 			throw new OrderCouponStateException(existing.orderId(), existing.status(), "locked again");
 		}
-		return this.steps.coupon(existing.userId(), couponId);
+		return coupon
+			.withStatus((existing.status() == CouponOrderStatus.USED) ? CouponStatus.USED : CouponStatus.LOCKED);
 	}
 
 	private static void checkUsable(UserCoupon coupon, long orderAmount, Instant now) {
