@@ -133,6 +133,21 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		assertThat(this.catalog.getFresh(template.id()).issued()).isZero();
 		assertThat(globalCount("SELECT COUNT(*) FROM issuance_job WHERE template_id = " + template.id())).isZero();
 
+		Answer anonymous = call("POST", "/admin/api/v1/issuance-jobs", null,
+				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[\"1\"]}");
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
+		assertThat(call("GET", "/admin/api/v1/issuance-jobs/1", null, null).status()).isEqualTo(401);
+		assertThat(new TestHttp(this.port).text("/admin/api/v1/issuance-jobs/1/failures.csv", null).getKey())
+			.isEqualTo(401);
+		assertThat(call("POST", "/admin/api/v1/issuance-jobs/1/cancel", null, null).status()).isEqualTo(401);
+		Answer badStart = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[\"1\"],\"startAt\":\"tomorrow\"}");
+		assertThat(badStart.status()).isEqualTo(400);
+		assertThat(badStart.body().path("errors").get(0).path("field").asText()).isEqualTo("startAt");
+		assertThat(call("POST", "/admin/api/v1/issuance-jobs", OPERATOR, "{\"templateId\":\"x\",\"userIds\":[\"1\"]}")
+			.code()).isEqualTo("VALIDATION_FAILED");
+
 		Answer viewer = call("POST", "/admin/api/v1/issuance-jobs", VIEWER,
 				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[\"1\"]}");
 		assertThat(viewer.status()).isEqualTo(403);

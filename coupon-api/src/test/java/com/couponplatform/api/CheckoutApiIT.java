@@ -73,6 +73,40 @@ class CheckoutApiIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void refusesCallsWithoutCredentialsAndMalformedCartsWritingNothing() {
+		long userId = 7050;
+		String couponId = claim(thresholdTemplate(0, 300, true), userId, "c-1");
+		String cart = "{\"items\":[{\"skuId\":\"a\",\"categoryId\":\"c\",\"unitPrice\":100,\"quantity\":1}]}";
+
+		for (Answer anonymous : List.of(post("/api/v1/checkout/quote", null, cart),
+				post("/api/v1/orders/order-7050-a/coupon-lock", null,
+						"{\"couponId\":\"" + couponId + "\",\"orderAmount\":1000,\"userId\":\"" + userId + "\"}"),
+				post("/api/v1/orders/order-7050-a/coupon-lock/consume", null, "{\"userId\":\"" + userId + "\"}"),
+				post("/api/v1/orders/order-7050-a/coupon-lock/release", null, "{\"userId\":\"" + userId + "\"}"),
+				post("/api/v1/orders/order-7050-a/coupon-refund", null, "{\"userId\":\"" + userId + "\"}"))) {
+			assertThat(anonymous.status()).isEqualTo(401);
+			assertThat(anonymous.contentType()).startsWith("application/problem+json");
+			assertThat(anonymous.code()).isEqualTo("UNAUTHENTICATED");
+		}
+
+		String token = TestTokens.user(userId);
+		Answer noLines = post("/api/v1/checkout/quote", token, "{\"items\":[]}");
+		assertThat(noLines.status()).isEqualTo(400);
+		assertThat(noLines.code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(noLines.body().path("errors").get(0).path("field").asText()).isEqualTo("items");
+		Answer negativePrice = post("/api/v1/checkout/quote", token,
+				"{\"items\":[{\"skuId\":\"a\",\"categoryId\":\"c\",\"unitPrice\":-1,\"quantity\":1}]}");
+		assertThat(negativePrice.status()).isEqualTo(400);
+		assertThat(negativePrice.body().path("errors").get(0).path("field").asText()).isEqualTo("items[0].unitPrice");
+		assertThat(post("/api/v1/checkout/quote", token, "{\"items\":").code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(post("/api/v1/checkout/quote", TestTokens.user(userId + 1),
+				"{\"userId\":\"" + userId + "\"," + cart.substring(1))
+			.code()).as("a user quotes only their own coupons").isEqualTo("FORBIDDEN");
+		assertThat(couponStatus(userId, couponId)).isEqualTo("UNUSED");
+		assertThat(orderRow(userId, "order-7050-a")).isNull();
+	}
+
+	@Test
 	void refusesWhatTheRulesRefuseWithTheContractsCodes() {
 		long userId = 7002;
 		CouponTemplate template = thresholdTemplate(10_000, 1_000, true);
