@@ -80,6 +80,11 @@ abstract class ApiIntegrationTest {
 		// Checkout's jobs too run when a test calls them.
 		registry.add("coupon.checkout.lock-sweep-interval", () -> "0s");
 		registry.add("coupon.checkout.expiry-interval", () -> "0s");
+		// A new batch's check-character shape is seen at once.
+		registry.add("coupon.code-batches.shapes-refresh", () -> "0s");
+		// The tests stand in for a trusted proxy on loopback: X-Forwarded-For gives the
+		// client address the redemption throttle counts.
+		registry.add("server.forward-headers-strategy", () -> "native");
 	}
 
 	/** Publishes a template from a full request. */

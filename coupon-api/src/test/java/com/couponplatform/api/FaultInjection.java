@@ -7,6 +7,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import com.couponplatform.claim.ClaimFaultPoint;
+import com.couponplatform.redemption.RedemptionFaultPoint;
 
 /**
  * Faults between a claim's Redis gate and its database write, chosen by the request ID so
@@ -40,6 +41,19 @@ class FaultInjection {
 				System.out.println(AT_KILL_POINT);
 				System.out.flush();
 				pause(Long.MAX_VALUE);
+			}
+		};
+	}
+
+	/**
+	 * Breaks a redemption between its two writes when its request ID starts with
+	 * {@code boom-}: the code's use has committed, the coupon is not written.
+	 */
+	@Bean
+	RedemptionFaultPoint injectedRedemptionFaults() {
+		return (userId, code, requestId) -> {
+			if (requestId.startsWith("boom-")) {
+				throw new IllegalStateException("Injected fault between a code's use and its coupon");
 			}
 		};
 	}

@@ -209,12 +209,20 @@ public class StockGate {
 
 	/**
 	 * Forgets the template's stock in Redis after the database's counter moved outside a
-	 * claim (an issuance job's reservation): the next claim rebuilds it from the
-	 * database. Claims in flight meanwhile are still checked by the database's guard.
+	 * claim (a reservation of an issuance job or a code batch, a cancellation's
+	 * give-back): the next claim rebuilds it from the database. Best effort, as the
+	 * change it follows has committed: should Redis keep its old figure, claims it lets
+	 * through still meet the database's guard, and reconciliation resets it once the
+	 * template is quiet.
 	 * @param templateId the template
 	 */
 	public void forgetStock(long templateId) {
-		this.redis.getBucket(key(templateId, "stock"), StringCodec.INSTANCE).delete();
+		try {
+			this.redis.getBucket(key(templateId, "stock"), StringCodec.INSTANCE).delete();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not reset template {}'s claim stock in Redis: {}", templateId, ex.toString());
+		}
 	}
 
 	/** The remaining stock, or {@code null} when Redis holds none. */

@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,8 +36,6 @@ import com.couponplatform.template.TemplateStatus;
 @Service
 @EnableConfigurationProperties(IssuanceProperties.class)
 public class CreateIssuanceJob {
-
-	private static final Logger logger = LoggerFactory.getLogger(CreateIssuanceJob.class);
 
 	static final String INVALID_USER_ID = "INVALID_USER_ID";
 
@@ -115,22 +110,8 @@ public class CreateIssuanceJob {
 			discard(jobId, ex);
 			throw ex;
 		}
-		forgetClaimStock(templateId);
+		this.gate.forgetStock(templateId);
 		return this.jobs.find(jobId);
-	}
-
-	/**
-	 * Lets Redis rebuild the claim stock from the counter that now holds the reservation.
-	 * Best effort: should Redis keep its old figure, claims it lets through still meet
-	 * the database's guard, and reconciliation resets it once the template is quiet.
-	 */
-	private void forgetClaimStock(long templateId) {
-		try {
-			this.gate.forgetStock(templateId);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not reset template {}'s claim stock in Redis: {}", templateId, ex.toString());
-		}
 	}
 
 	/**

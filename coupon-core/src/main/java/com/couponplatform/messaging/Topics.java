@@ -21,6 +21,14 @@ public class Topics {
 	/** Suffix of the topic of {@code CouponStatusChanged} events. */
 	public static final String COUPON_STATUS_CHANGED = "coupon_status_changed";
 
+	/**
+	 * Suffix of the topic of {@code RedemptionAccepted} events (from the codes' shards).
+	 */
+	public static final String REDEMPTION_ACCEPTED = "redemption_accepted";
+
+	/** Suffix of the topic of {@code CodeRedeemed} events (from the users' shards). */
+	public static final String CODE_REDEEMED = "code_redeemed";
+
 	private final String prefix;
 
 	Topics(MessagingProperties properties) {
@@ -39,6 +47,14 @@ public class Topics {
 		return this.prefix + "_" + COUPON_STATUS_CHANGED;
 	}
 
+	public String redemptionAccepted() {
+		return this.prefix + "_" + REDEMPTION_ACCEPTED;
+	}
+
+	public String codeRedeemed() {
+		return this.prefix + "_" + CODE_REDEEMED;
+	}
+
 	/**
 	 * A consumer group of this installation.
 	 * @param name the consumer's name, for example {@code template_statistic}
@@ -53,7 +69,7 @@ public class Topics {
 	 * @return topic names
 	 */
 	public List<String> all() {
-		return List.of(couponClaimed(), couponStatusChanged(), issuance());
+		return List.of(couponClaimed(), couponStatusChanged(), issuance(), redemptionAccepted(), codeRedeemed());
 	}
 
 }

@@ -42,8 +42,14 @@ import org.springframework.context.annotation.Primary;
 @EnableConfigurationProperties({ DatabaseProperties.class, ShardingProperties.class })
 public class ShardingDataSourceConfiguration {
 
-	/** Logical tables split over N databases x M tables. */
-	static final List<String> TABLE_SHARDED = List.of("user_coupon", "user_tag", "coupon_order");
+	/**
+	 * Logical tables split over N databases x M tables, with their sharding column: a
+	 * user's rows by {@code user_id}, redemption codes by the normalised {@code code},
+	 * both through the same routing function.
+	 */
+	static final Map<String, String> TABLE_SHARDED = Map.of("user_coupon", "user_id", "user_tag", "user_id",
+			"coupon_order", "user_id", "redemption_request", "user_id", "redemption_code", "code", "code_redemption",
+			"code");
 
 	/**
 	 * Logical tables with one table per shard database (an outbox the relay scans per
@@ -133,12 +139,13 @@ public class ShardingDataSourceConfiguration {
 		rule.getShardingAlgorithms().put("user_database", algorithm("database", layout));
 		rule.getShardingAlgorithms().put("user_table", algorithm("table", layout));
 		String databases = "ds_${0.." + (layout.databases() - 1) + "}";
-		for (String table : TABLE_SHARDED) {
+		for (Map.Entry<String, String> sharded : TABLE_SHARDED.entrySet()) {
+			String table = sharded.getKey();
+			String column = sharded.getValue();
 			ShardingTableRuleConfiguration tableRule = new ShardingTableRuleConfiguration(table,
 					databases + "." + table + "_${0.." + (layout.tables() - 1) + "}");
-			tableRule
-				.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "user_database"));
-			tableRule.setTableShardingStrategy(new StandardShardingStrategyConfiguration("user_id", "user_table"));
+			tableRule.setDatabaseShardingStrategy(new StandardShardingStrategyConfiguration(column, "user_database"));
+			tableRule.setTableShardingStrategy(new StandardShardingStrategyConfiguration(column, "user_table"));
 			rule.getTables().add(tableRule);
 		}
 		for (String table : DATABASE_SHARDED) {

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,8 +23,27 @@ public final class TestHttp {
 
 	private final int port;
 
+	private final Map<String, String> headers;
+
 	public TestHttp(int port) {
+		this(port, Map.of());
+	}
+
+	private TestHttp(int port, Map<String, String> headers) {
 		this.port = port;
+		this.headers = headers;
+	}
+
+	/**
+	 * The same client sending one more header with every request.
+	 * @param name the header's name, for example {@code X-Forwarded-For}
+	 * @param value its value
+	 * @return a new client
+	 */
+	public TestHttp withHeader(String name, String value) {
+		Map<String, String> more = new LinkedHashMap<>(this.headers);
+		more.put(name, value);
+		return new TestHttp(this.port, more);
 	}
 
 	/**
@@ -98,6 +118,7 @@ public final class TestHttp {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(60))
 			.method(method, body);
+		this.headers.forEach(request::header);
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

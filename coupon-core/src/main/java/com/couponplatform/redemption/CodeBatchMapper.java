@@ -1,0 +1,69 @@
+package com.couponplatform.redemption;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/**
+ * The {@code code_batch} table of the global database.
+ */
+@Mapper
+interface CodeBatchMapper {
+
+	/** In the order of {@link CodeBatch}'s components. */
+	String COLUMNS = "id, template_id, source, status, quantity, random_length, prefix, check_character, uses_per_code, "
+			+ "valid_from, valid_until, stored_codes, collisions, duplicates, rejected, reserved, redeemed, created_by, "
+			+ "created_at, finished_at, updated_at";
+
+	@Insert("INSERT INTO code_batch (id, template_id, source, status, quantity, random_length, prefix, check_character, "
+			+ "uses_per_code, valid_from, valid_until, reserved, created_by, created_at, updated_at) VALUES (#{id}, "
+			+ "#{templateId}, #{source}, #{status}, #{quantity}, #{length}, #{prefix}, #{checkCharacter}, "
+			+ "#{usesPerCode}, #{validFrom}, #{validUntil}, #{reserved}, #{createdBy}, #{createdAt}, #{updatedAt})")
+	void insert(CodeBatch batch);
+
+	@Select("SELECT " + COLUMNS + " FROM code_batch WHERE id = #{id}")
+	CodeBatch find(@Param("id") long id);
+
+	@Select("SELECT id FROM code_batch WHERE status = 'GENERATING' ORDER BY id")
+	List<Long> findGenerating();
+
+	/** The shapes whose check character a redemption tests before reading storage. */
+	@Select("SELECT DISTINCT prefix, random_length, check_character FROM code_batch WHERE source = 'GENERATED' "
+			+ "AND check_character = 1")
+	List<CodeShape> findCheckedShapes();
+
+	@Update("UPDATE code_batch SET stored_codes = #{generated}, collisions = collisions + #{collisions}, "
+			+ "updated_at = #{now} WHERE id = #{id}")
+	int progress(@Param("id") long id, @Param("generated") long generated, @Param("collisions") long collisions,
+			@Param("now") Instant now);
+
+	@Update("UPDATE code_batch SET status = 'ACTIVE', stored_codes = #{generated}, finished_at = #{now}, "
+			+ "updated_at = #{now} WHERE id = #{id} AND status = 'GENERATING'")
+	int activate(@Param("id") long id, @Param("generated") long generated, @Param("now") Instant now);
+
+	/** An import's counts once its codes are stored and its stock reserved. */
+	@Update("UPDATE code_batch SET status = 'ACTIVE', quantity = #{generated}, stored_codes = #{generated}, "
+			+ "duplicates = #{duplicates}, rejected = #{rejected}, reserved = #{reserved}, finished_at = #{now}, "
+			+ "updated_at = #{now} WHERE id = #{id} AND status = 'IMPORTING'")
+	int imported(@Param("id") long id, @Param("generated") long generated, @Param("duplicates") long duplicates,
+			@Param("rejected") long rejected, @Param("reserved") long reserved, @Param("now") Instant now);
+
+	@Delete("DELETE FROM code_batch WHERE id = #{id} AND status = 'IMPORTING'")
+	int deleteImporting(@Param("id") long id);
+
+	@Update("UPDATE code_batch SET redeemed = redeemed + 1, updated_at = #{now} WHERE id = #{id}")
+	int countRedeemed(@Param("id") long id, @Param("now") Instant now);
+
+	/**
+	 * Records an event as applied by a consumer; the key makes the second time a no-op.
+	 */
+	@Insert("INSERT IGNORE INTO consumed_event (consumer, event_id, consumed_at) VALUES (#{consumer}, #{eventId}, #{now})")
+	int markConsumed(@Param("consumer") String consumer, @Param("eventId") long eventId, @Param("now") Instant now);
+
+}

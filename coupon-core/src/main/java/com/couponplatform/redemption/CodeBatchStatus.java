@@ -1,0 +1,15 @@
+package com.couponplatform.redemption;
+
+/**
+ * Where a code batch is.
+ */
+public enum CodeBatchStatus {
+
+	/** The generator is drawing its codes; none is redeemable yet. */
+	GENERATING,
+	/** An operator's file is being read in; none is redeemable yet. */
+	IMPORTING,
+	/** Its codes are redeemable within the batch's window. */
+	ACTIVE
+
+}

@@ -1,0 +1,118 @@
+package com.couponplatform.redemption;
+
+import java.time.Clock;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+import com.couponplatform.claim.IdempotencyKeyReusedException;
+import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.wallet.UserCoupon;
+
+/**
+ * A user redeems a code for a coupon.
+ * <ol>
+ * <li>The code is normalised, and refused without reading storage when it cannot be a
+ * code or its shape has a check character that is wrong.</li>
+ * <li>The request ID is bound to the code in the user's shard, before any use is taken,
+ * so one request ID can take a use of one code only (another code → 422).</li>
+ * <li>One use is taken in the code's shard ({@link TakeCodeUse}), with a
+ * {@link RedemptionAccepted} event in the same transaction.</li>
+ * <li>The coupon is written in the user's shard ({@link IssueRedeemedCoupon}).</li>
+ * </ol>
+ * No transaction spans the two shards. A crash after step 3 leaves a use taken and no
+ * coupon yet: the relay publishes the step's event and its consumer writes the same
+ * coupon (same ID, same instant), as does a retry of the request. Nothing is lost and
+ * nothing is issued twice: the coupon's origin key admits one row per user and code.
+ */
+@Service
+public class RedeemCode {
+
+	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+	/** Longer input is not looked at: it cannot be a stored code. */
+	private static final int MAX_TYPED_LENGTH = 256;
+
+	private final CheckedShapes shapes;
+
+	private final RedemptionRequestMapper requests;
+
+	private final TakeCodeUse takeUse;
+
+	private final IssueRedeemedCoupon issue;
+
+	private final Clock clock;
+
+	private final ObjectProvider<RedemptionFaultPoint> faults;
+
+	RedeemCode(CheckedShapes shapes, RedemptionRequestMapper requests, TakeCodeUse takeUse, IssueRedeemedCoupon issue,
+			Clock clock, ObjectProvider<RedemptionFaultPoint> faults) {
+		this.faults = faults;
+		this.shapes = shapes;
+		this.requests = requests;
+		this.takeUse = takeUse;
+		this.issue = issue;
+		this.clock = clock;
+	}
+
+	/**
+	 * Redeems a code.
+	 * @param userId the redeeming user
+	 * @param typed the code as typed
+	 * @param requestId the client's idempotency key, 1–64 of {@code [A-Za-z0-9_-]}
+	 * @return the coupon, and whether this request ID had redeemed the code before
+	 * @throws InvalidInputException when the code or request ID is missing or malformed
+	 * @throws CodeNotRedeemableException when the code cannot be redeemed, for whatever
+	 * reason
+	 * @throws IdempotencyKeyReusedException when the request ID was sent with another
+	 * code
+	 */
+	public Redemption redeem(long userId, String typed, String requestId) {
+		if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
+			throw new InvalidInputException("requestId", "must be 1 to 64 characters of A-Z a-z 0-9 _ -");
+		}
+		if (typed == null || typed.isBlank()) {
+			throw new InvalidInputException("code", "is required");
+		}
+		String code = (typed.length() <= MAX_TYPED_LENGTH) ? CodeAlphabet.normalise(typed) : "";
+		if (!CodeAlphabet.isWellFormed(code) || this.shapes.isMistyped(code)) {
+			throw new CodeNotRedeemableException();
+		}
+		bind(userId, requestId, code);
+		TakeCodeUse.Use use;
+		try {
+			use = this.takeUse.take(code, userId, requestId);
+		}
+		catch (CodeNotRedeemableException ex) {
+			// Nothing was taken under this request ID: free it, so the table holds
+			// redemptions rather than every failed guess.
+			this.requests.unbind(userId, requestId, code);
+			throw ex;
+		}
+		if (!use.replayed()) {
+			this.faults.getIfAvailable(() -> RedemptionFaultPoint.NONE).afterUseTaken(userId, code, requestId);
+		}
+		return new Redemption(this.issue.issue(use.redemption()), use.replayed());
+	}
+
+	private void bind(long userId, String requestId, String code) {
+		if (this.requests.bind(userId, requestId, code, this.clock.instant()) == 1) {
+			return;
+		}
+		String bound = this.requests.findCode(userId, requestId);
+		if (bound != null && !bound.equals(code)) {
+			throw new IdempotencyKeyReusedException(requestId);
+		}
+	}
+
+	/**
+	 * A redemption's outcome.
+	 *
+	 * @param coupon the coupon the code gave
+	 * @param replayed whether an earlier call with the same request ID redeemed it
+	 */
+	public record Redemption(UserCoupon coupon, boolean replayed) {
+	}
+
+}
