@@ -1,0 +1,263 @@
+package com.couponplatform.admin;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.couponplatform.redemption.CodeAlphabet;
+import com.couponplatform.redemption.CodeShape;
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardingProperties;
+import com.couponplatform.template.ChangeTemplateStatus;
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.CreateTemplate;
+import com.couponplatform.template.NewTemplate;
+import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.TemplateType;
+import com.couponplatform.testsupport.TestHttp;
+import com.couponplatform.testsupport.TestHttp.Answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Code batches end to end: generation of a million codes by the real generator into the
+ * shard tables, the CSV export, imports, and every refusal leaving nothing behind.
+ */
+class CodeBatchIT extends AdminIntegrationTest {
+
+	@Autowired
+	CreateTemplate createTemplate;
+
+	@Autowired
+	ChangeTemplateStatus changeStatus;
+
+	@Autowired
+	TemplateCatalog catalog;
+
+	@Autowired
+	ShardingProperties sharding;
+
+	@Test
+	void generatesAMillionUniqueCodesWithGoodCheckCharactersEachInTheTableItsCodeNames() throws Exception {
+		int quantity = 1_000_000;
+		CouponTemplate template = activeTemplate(quantity);
+		Answer created = call("POST", "/admin/api/v1/code-batches", OPERATOR, "{\"templateId\":\"" + template.id()
+				+ "\",\"quantity\":" + quantity
+				+ ",\"length\":12,\"prefix\":\"mx-\",\"checkCharacter\":true,\"usesPerCode\":1,\"validUntil\":\""
+				+ Instant.now().plus(Duration.ofDays(30)) + "\"}");
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
+		assertThat(created.location()).isEqualTo("/admin/api/v1/code-batches/" + created.body().path("id").asText());
+		assertThat(created.body().path("status").asText()).isEqualTo("GENERATING");
+		assertThat(created.body().path("prefix").asText()).isEqualTo("MX");
+		assertThat(this.catalog.getFresh(template.id()).issued()).as("reserved up front").isEqualTo(quantity);
+
+		Answer batch = awaitActive(created.location(), Duration.ofMinutes(10));
+		assertThat(batch.body().path("quantity").asLong()).isEqualTo(quantity);
+		assertThat(batch.body().path("generated").asLong()).isEqualTo(quantity);
+		assertThat(batch.body().path("redeemed").asLong()).isZero();
+		assertThat(batch.body().path("remaining").asLong()).isEqualTo(quantity);
+		long batchId = batch.body().path("id").asLong();
+
+		// In storage: exactly the quantity, every code in the physical table the
+		// routing function (CRC32, as MySQL computes it) names for it.
+		assertThat(codeRows(batchId, "1 = 1")).isEqualTo(quantity);
+		int databases = this.sharding.getDatabases();
+		int tables = this.sharding.getTables();
+		assertThat(misplacedCodes(batchId, databases, tables)).isZero();
+
+		Map.Entry<Integer, String> export = new TestHttp(this.port).text(created.location() + "/codes.csv", VIEWER);
+		assertThat(export.getKey()).isEqualTo(200);
+		String[] lines = export.getValue().split("\n");
+		assertThat(lines[0]).isEqualTo("code,usesLeft");
+		assertThat(lines).hasSize(quantity + 1);
+		CodeShape shape = new CodeShape("MX", 12, true);
+		Set<String> codes = new HashSet<>(quantity * 2);
+		for (int i = 1; i < lines.length; i++) {
+			String[] fields = lines[i].split(",");
+			assertThat(fields[1]).isEqualTo("1");
+			String code = fields[0];
+			if (!shape.matches(code) || !CodeAlphabet.isBase32(code) || !CodeAlphabet.hasValidCheckCharacter(code)) {
+				throw new AssertionError("Not a valid code of the batch: " + code);
+			}
+			codes.add(code);
+		}
+		assertThat(codes).as("all distinct").hasSize(quantity);
+	}
+
+	@Test
+	void importsACsvCountingRepeatsStoredCodesAndBadLines() throws Exception {
+		CouponTemplate template = activeTemplate(100);
+		String suffix = Long.toString(System.nanoTime(), 32).toUpperCase().replaceAll("[ILOU]", "X");
+		String csv = "code\nabc-" + suffix + "\nABC" + suffix + "\nbad#" + suffix + "\n\nXYZ" + suffix + "\nQRS"
+				+ suffix + "\n";
+		Answer created = new TestHttp(this.port).upload("/admin/api/v1/code-batches", OPERATOR,
+				Map.of("templateId", Long.toString(template.id()), "usesPerCode", "3", "validUntil",
+						Instant.now().plus(Duration.ofDays(1)).toString()),
+				csv);
+		assertThat(created.status()).as(created.body().toString()).isEqualTo(202);
+		assertThat(created.body().path("status").asText()).isEqualTo("ACTIVE");
+		assertThat(created.body().path("source").asText()).isEqualTo("IMPORTED");
+		assertThat(created.body().path("generated").asLong()).isEqualTo(3);
+		assertThat(created.body().path("duplicates").asLong()).isEqualTo(1);
+		assertThat(created.body().path("rejected").asLong()).isEqualTo(1);
+		assertThat(created.body().path("remaining").asLong()).isEqualTo(9);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(9);
+
+		// A second file holding one code the first stored: only the new one is taken.
+		Answer second = new TestHttp(this.port)
+			.upload("/admin/api/v1/code-batches", OPERATOR,
+					Map.of("templateId", Long.toString(template.id()), "validUntil",
+							Instant.now().plus(Duration.ofDays(1)).toString()),
+					"XYZ" + suffix + "\nNEW" + suffix + "\n");
+		assertThat(second.status()).isEqualTo(202);
+		assertThat(second.body().path("generated").asLong()).isEqualTo(1);
+		assertThat(second.body().path("duplicates").asLong()).isEqualTo(1);
+
+		Map.Entry<Integer, String> export = new TestHttp(this.port).text(created.location() + "/codes.csv", VIEWER);
+		assertThat(export).isEqualTo(Map.entry(200, sortedExport(created.body().path("id").asLong())));
+		assertThat(export.getValue().split("\n")).hasSize(4).contains("ABC" + suffix + ",3");
+	}
+
+	@Test
+	void refusesBadBatchesAndLeavesNothingBehind() throws Exception {
+		CouponTemplate template = activeTemplate(5);
+		String until = Instant.now().plus(Duration.ofDays(1)).toString();
+		String path = "/admin/api/v1/code-batches";
+		String base = "{\"templateId\":\"" + template.id() + "\",\"validUntil\":\"" + until + "\"";
+
+		Answer tooSmall = call("POST", path, OPERATOR, base + ",\"quantity\":10000000,\"length\":10}");
+		assertThat(tooSmall.status()).isEqualTo(400);
+		assertThat(tooSmall.body().path("errors").get(0).path("field").asText()).isEqualTo("length");
+		assertThat(tooSmall.body().path("errors").get(0).path("message").asText()).contains("at least 11");
+		assertThat(call("POST", path, OPERATOR, base + ",\"quantity\":0}").status()).isEqualTo(400);
+		assertThat(call("POST", path, OPERATOR, base + ",\"quantity\":10000001}").status()).isEqualTo(400);
+		Answer prefix = call("POST", path, OPERATOR, base + ",\"quantity\":1,\"prefix\":\"SUMMER\"}");
+		assertThat(prefix.status()).isEqualTo(400);
+		assertThat(prefix.body().path("errors").get(0).path("field").asText()).isEqualTo("prefix");
+		Answer past = call("POST", path, OPERATOR, "{\"templateId\":\"" + template.id()
+				+ "\",\"quantity\":1,\"validUntil\":\"" + Instant.now().minusSeconds(60) + "\"}");
+		assertThat(past.status()).isEqualTo(400);
+		assertThat(past.body().path("errors").get(0).path("field").asText()).isEqualTo("validUntil");
+		assertThat(call("POST", path, OPERATOR, base + ",\"quantity\":1,\"usesPerCode\":0}").status()).isEqualTo(400);
+		assertThat(call("POST", path, OPERATOR, base + ",\"quantity\":\"many\"}").status()).isEqualTo(400);
+
+		Answer soldOut = call("POST", path, OPERATOR, base + ",\"quantity\":3,\"usesPerCode\":2}");
+		assertThat(soldOut.status()).isEqualTo(409);
+		assertThat(soldOut.code()).isEqualTo("SOLD_OUT");
+		Answer importedTooMany = new TestHttp(this.port).upload(path, OPERATOR,
+				Map.of("templateId", Long.toString(template.id()), "validUntil", until),
+				"SOLD1A\nSOLD1B\nSOLD1C\nSOLD1D\nSOLD1E\nSOLD1F\n");
+		assertThat(importedTooMany.status()).isEqualTo(409);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isZero();
+		assertThat(globalCount("SELECT COUNT(*) FROM code_batch WHERE template_id = " + template.id())).isZero();
+
+		CouponTemplate draft = this.createTemplate.create(request(10), "it");
+		Answer notActive = call("POST", path, OPERATOR,
+				"{\"templateId\":\"" + draft.id() + "\",\"quantity\":1,\"validUntil\":\"" + until + "\"}");
+		assertThat(notActive.status()).isEqualTo(409);
+		assertThat(notActive.code()).isEqualTo("TEMPLATE_NOT_ACTIVE");
+
+		assertThat(call("POST", path, null, base + ",\"quantity\":1}").status()).isEqualTo(401);
+		Answer viewer = call("POST", path, VIEWER, base + ",\"quantity\":1}");
+		assertThat(viewer.status()).isEqualTo(403);
+		assertThat(viewer.code()).isEqualTo("FORBIDDEN");
+		assertThat(call("GET", path + "/1", null, null).status()).isEqualTo(401);
+		Answer missing = call("GET", path + "/1", VIEWER, null);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.code()).isEqualTo("NOT_FOUND");
+		assertThat(call("GET", path + "/nope", VIEWER, null).status()).isEqualTo(400);
+		assertThat(new TestHttp(this.port).text(path + "/1/codes.csv", null).getKey()).isEqualTo(401);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isZero();
+	}
+
+	private CouponTemplate activeTemplate(long stock) {
+		return this.changeStatus.publish(this.createTemplate.create(request(stock), "it").id(), "it");
+	}
+
+	private static NewTemplate request(long stock) {
+		Instant now = Instant.now();
+		return new NewTemplate("code batch IT", TemplateType.FIXED_AMOUNT, 500L, null, null, null, stock, 1,
+				now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 30), null, null, null, true);
+	}
+
+	private Answer awaitActive(String location, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		Answer batch = call("GET", location, VIEWER, null);
+		while (!"ACTIVE".equals(batch.body().path("status").asText()) && System.nanoTime() < deadline) {
+			Thread.sleep(500);
+			batch = call("GET", location, VIEWER, null);
+		}
+		assertThat(batch.body().path("status").asText()).as(batch.body().toString()).isEqualTo("ACTIVE");
+		return batch;
+	}
+
+	/** A batch's codes matching a condition, counted in every physical code table. */
+	private long codeRows(long batchId, String condition) throws SQLException {
+		long total = 0;
+		for (Map.Entry<String, javax.sql.DataSource> shard : this.shards.shards().entrySet()) {
+			int database = Integer.parseInt(shard.getKey().substring(shard.getKey().lastIndexOf('_') + 1));
+			try (Connection connection = shard.getValue().getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					String where = condition.replace("{db}", Integer.toString(database))
+						.replace("{t}", Integer.toString(t));
+					try (PreparedStatement query = connection.prepareStatement(
+							"SELECT COUNT(*) FROM redemption_code_" + t + " WHERE batch_id = ? AND " + where)) {
+						query.setLong(1, batchId);
+						try (ResultSet row = query.executeQuery()) {
+							row.next();
+							total += row.getLong(1);
+						}
+					}
+				}
+			}
+		}
+		return total;
+	}
+
+	private long misplacedCodes(long batchId, int databases, int tables) throws SQLException {
+		return codeRows(batchId,
+				"(CRC32(code) DIV " + tables + " % " + databases + " <> {db} OR CRC32(code) % " + tables + " <> {t})");
+	}
+
+	/** What the export must be: the header, then each table's codes in code order. */
+	private String sortedExport(long batchId) throws SQLException {
+		StringBuilder csv = new StringBuilder("code,usesLeft\n");
+		for (javax.sql.DataSource shard : this.shards.shards().values()) {
+			try (Connection connection = shard.getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					try (PreparedStatement query = connection.prepareStatement(
+							"SELECT code, uses_left FROM redemption_code_" + t + " WHERE batch_id = ? ORDER BY code")) {
+						query.setLong(1, batchId);
+						try (ResultSet rows = query.executeQuery()) {
+							while (rows.next()) {
+								csv.append(rows.getString(1)).append(',').append(rows.getInt(2)).append('\n');
+							}
+						}
+					}
+				}
+			}
+		}
+		return csv.toString();
+	}
+
+	private long globalCount(String sql) throws SQLException {
+		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
+				PreparedStatement query = connection.prepareStatement(sql);
+				ResultSet result = query.executeQuery()) {
+			result.next();
+			return result.getLong(1);
+		}
+	}
+
+}
