@@ -9,11 +9,16 @@
 #   ./deploy/bench.sh issuance a million coupons to a million users end to end (CSV upload to COMPLETED)
 #                              on the same private platform, against raw multi-row INSERTs into the same
 #                              tables measured in the same run (report: coupon-bench/target/issuance-benchmark.md)
+#   ./deploy/bench.sh codes    a million codes generated (POST to ACTIVE) against raw multi-row INSERTs of
+#                              as many codes into the same tables, then redemption peak (closed loop) against
+#                              the no-op endpoint and open-loop latency at 25/50/75% of it (report:
+#                              coupon-bench/target/redemption-benchmark.md)
 #   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
 #
 # Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
 # BENCH_OPEN_LOOP_SECONDS (10). COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE=0 runs it without the template
-# cache's L1. BENCH_ISSUANCE_USERS (1000000) and BENCH_BASELINE_THREADS (4) size the issuance run.
+# cache's L1. BENCH_ISSUANCE_USERS (1000000) and BENCH_BASELINE_THREADS (4) size the issuance run;
+# BENCH_CODES (1000000) and BENCH_REDEMPTIONS (20000) the code run.
 # docs/benchmarks.md holds the results and what limits them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -58,13 +63,18 @@ case "${1:-}" in
     BENCH_ADMIN=http://127.0.0.1:28081 \
       java -Xms256m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.issuance.IssuanceBenchmark
     ;;
+  codes)
+    start_platform
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
+      java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.redemption.RedemptionBenchmark
+    ;;
   jmh)
     shift
     mvnw -DskipTests package -pl coupon-bench -am || die "build failed"
     java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
     ;;
   *)
-    sed -n '2,17p' "$0"
+    sed -n '2,22p' "$0"
     exit 2
     ;;
 esac

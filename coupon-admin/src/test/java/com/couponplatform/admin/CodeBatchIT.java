@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.couponplatform.redemption.CodeAlphabet;
 import com.couponplatform.redemption.CodeShape;
+import com.couponplatform.redemption.CodeStore;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardingProperties;
 import com.couponplatform.template.ChangeTemplateStatus;
@@ -46,6 +48,9 @@ class CodeBatchIT extends AdminIntegrationTest {
 
 	@Autowired
 	ShardingProperties sharding;
+
+	@Autowired
+	CodeStore codes;
 
 	@Test
 	void generatesAMillionUniqueCodesWithGoodCheckCharactersEachInTheTableItsCodeNames() throws Exception {
@@ -151,6 +156,25 @@ class CodeBatchIT extends AdminIntegrationTest {
 		assertThat(call("POST", path, OPERATOR, base + ",\"quantity\":1,\"usesPerCode\":0}").status()).isEqualTo(400);
 		assertThat(call("POST", path, OPERATOR, base + ",\"quantity\":\"many\"}").status()).isEqualTo(400);
 
+		// A shape that codes of a batch with the other check setting could have.
+		assertThat(call("POST", path, OPERATOR, base + ",\"quantity\":1,\"prefix\":\"0VR\",\"length\":9}").status())
+			.isEqualTo(202);
+		Answer overlap = call("POST", path, OPERATOR,
+				base + ",\"quantity\":1,\"prefix\":\"0V\",\"length\":11,\"checkCharacter\":false}");
+		assertThat(overlap.status()).isEqualTo(400);
+		assertThat(overlap.body().path("errors").get(0).path("field").asText()).isEqualTo("prefix");
+		// An import's code of that shape whose check character is wrong could never be
+		// redeemed: refused; one whose check character is right is taken.
+		String body = "0VR" + "ABCDEFGHJ";
+		String good = body + CodeAlphabet.checkCharacter(body);
+		String bad = body + ((good.charAt(good.length() - 1) == '0') ? '1' : '0');
+		Answer checked = new TestHttp(this.port).upload(path, OPERATOR,
+				Map.of("templateId", Long.toString(template.id()), "validUntil", until), good + "\n" + bad + "\n");
+		assertThat(checked.status()).isEqualTo(202);
+		assertThat(checked.body().path("generated").asLong()).isEqualTo(1);
+		assertThat(checked.body().path("rejected").asLong()).isEqualTo(1);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(2);
+
 		Answer soldOut = call("POST", path, OPERATOR, base + ",\"quantity\":3,\"usesPerCode\":2}");
 		assertThat(soldOut.status()).isEqualTo(409);
 		assertThat(soldOut.code()).isEqualTo("SOLD_OUT");
@@ -158,8 +182,8 @@ class CodeBatchIT extends AdminIntegrationTest {
 				Map.of("templateId", Long.toString(template.id()), "validUntil", until),
 				"SOLD1A\nSOLD1B\nSOLD1C\nSOLD1D\nSOLD1E\nSOLD1F\n");
 		assertThat(importedTooMany.status()).isEqualTo(409);
-		assertThat(this.catalog.getFresh(template.id()).issued()).isZero();
-		assertThat(globalCount("SELECT COUNT(*) FROM code_batch WHERE template_id = " + template.id())).isZero();
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(2);
+		assertThat(globalCount("SELECT COUNT(*) FROM code_batch WHERE template_id = " + template.id())).isEqualTo(2);
 
 		CouponTemplate draft = this.createTemplate.create(request(10), "it");
 		Answer notActive = call("POST", path, OPERATOR,
@@ -177,7 +201,35 @@ class CodeBatchIT extends AdminIntegrationTest {
 		assertThat(missing.code()).isEqualTo("NOT_FOUND");
 		assertThat(call("GET", path + "/nope", VIEWER, null).status()).isEqualTo(400);
 		assertThat(new TestHttp(this.port).text(path + "/1/codes.csv", null).getKey()).isEqualTo(401);
-		assertThat(this.catalog.getFresh(template.id()).issued()).isZero();
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(2);
+	}
+
+	@Test
+	void discardsAnImportWhoseProcessDiedMidFile() throws Exception {
+		long batchId = System.nanoTime();
+		// What a killed import leaves: its row IMPORTING, untouched for 11 minutes, and
+		// the codes it had stored.
+		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
+				PreparedStatement insert = connection.prepareStatement("INSERT INTO code_batch (id, template_id, "
+						+ "source, status, quantity, uses_per_code, valid_from, valid_until, created_by, created_at, "
+						+ "updated_at) VALUES (?, 1, 'IMPORTED', 'IMPORTING', 0, 1, NOW(3), NOW(3) + INTERVAL 1 DAY, "
+						+ "'it', NOW(3) - INTERVAL 11 MINUTE, NOW(3) - INTERVAL 11 MINUTE)")) {
+			insert.setLong(1, batchId);
+			insert.executeUpdate();
+		}
+		String suffix = Long.toString(batchId, 32).toUpperCase();
+		assertThat(this.codes.insert(batchId, 1, List.of("DEAD1" + suffix, "DEAD2" + suffix, "DEAD3" + suffix),
+				Instant.now()))
+			.isEqualTo(3);
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while ((codeRows(batchId, "1 = 1") > 0
+				|| globalCount("SELECT COUNT(*) FROM code_batch WHERE id = " + batchId) > 0)
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(250);
+		}
+		assertThat(codeRows(batchId, "1 = 1")).isZero();
+		assertThat(globalCount("SELECT COUNT(*) FROM code_batch WHERE id = " + batchId)).isZero();
 	}
 
 	private CouponTemplate activeTemplate(long stock) {

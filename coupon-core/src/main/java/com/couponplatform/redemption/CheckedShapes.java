@@ -29,7 +29,17 @@ class CheckedShapes {
 	 * @return {@code true} when it has a checked shape and its check character is wrong
 	 */
 	boolean isMistyped(String code) {
-		for (CodeShape shape : this.shapes.get(Boolean.TRUE)) {
+		return isMistyped(this.shapes.get(Boolean.TRUE), code);
+	}
+
+	/**
+	 * Whether a code has one of the shapes and a wrong check character.
+	 * @param shapes shapes with check characters
+	 * @param code a normalised code
+	 * @return {@code true} when it has such a shape and its check character is wrong
+	 */
+	static boolean isMistyped(List<CodeShape> shapes, String code) {
+		for (CodeShape shape : shapes) {
 			if (shape.matches(code)) {
 				return !CodeAlphabet.hasValidCheckCharacter(code);
 			}

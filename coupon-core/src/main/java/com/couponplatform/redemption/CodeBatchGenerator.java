@@ -2,6 +2,7 @@ package com.couponplatform.redemption;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -48,10 +49,31 @@ public class CodeBatchGenerator extends LeaderJob {
 		this.clock = clock;
 	}
 
+	/**
+	 * An import that stored nothing for this long has lost its process (an import records
+	 * each chunk it stores).
+	 */
+	static final Duration ABANDONED_IMPORT = Duration.ofMinutes(10);
+
 	@Override
 	protected void runOnce() {
 		for (long id : this.batches.findGenerating()) {
 			generate(id);
+		}
+		discardAbandonedImports();
+	}
+
+	/**
+	 * Deletes the codes and the row of every import whose process died mid-file: they
+	 * were never redeemable (the batch was not ACTIVE) and reserved no stock, and left in
+	 * place they would block the same codes from a new import.
+	 */
+	void discardAbandonedImports() {
+		for (long id : this.batches.findAbandonedImports(this.clock.instant().minus(ABANDONED_IMPORT))) {
+			this.codes.delete(id);
+			if (this.batches.deleteImporting(id) == 1) {
+				logger.warn("Code batch {}: discarded an import abandoned mid-file", id);
+			}
 		}
 	}
 

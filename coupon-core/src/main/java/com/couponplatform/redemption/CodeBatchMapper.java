@@ -38,6 +38,9 @@ interface CodeBatchMapper {
 			+ "AND check_character = 1")
 	List<CodeShape> findCheckedShapes();
 
+	@Select("SELECT DISTINCT prefix, random_length, check_character FROM code_batch WHERE source = 'GENERATED'")
+	List<CodeShape> findGeneratedShapes();
+
 	@Update("UPDATE code_batch SET stored_codes = #{generated}, collisions = collisions + #{collisions}, "
 			+ "updated_at = #{now} WHERE id = #{id}")
 	int progress(@Param("id") long id, @Param("generated") long generated, @Param("collisions") long collisions,
@@ -53,6 +56,14 @@ interface CodeBatchMapper {
 			+ "updated_at = #{now} WHERE id = #{id} AND status = 'IMPORTING'")
 	int imported(@Param("id") long id, @Param("generated") long generated, @Param("duplicates") long duplicates,
 			@Param("rejected") long rejected, @Param("reserved") long reserved, @Param("now") Instant now);
+
+	/** An import's sign of life, after each chunk it stores. */
+	@Update("UPDATE code_batch SET updated_at = #{now} WHERE id = #{id} AND status = 'IMPORTING'")
+	int touchImport(@Param("id") long id, @Param("now") Instant now);
+
+	/** Imports whose process stopped reading (it died) before the given instant. */
+	@Select("SELECT id FROM code_batch WHERE status = 'IMPORTING' AND updated_at < #{before} ORDER BY id")
+	List<Long> findAbandonedImports(@Param("before") Instant before);
 
 	@Delete("DELETE FROM code_batch WHERE id = #{id} AND status = 'IMPORTING'")
 	int deleteImporting(@Param("id") long id);

@@ -103,6 +103,17 @@ public record CodeShape(String prefix, int length, boolean checkCharacter) {
 	}
 
 	/**
+	 * Whether a code could have both shapes: the same length, one prefix the start of the
+	 * other.
+	 * @param other another shape
+	 * @return whether they overlap
+	 */
+	public boolean overlaps(CodeShape other) {
+		return codeLength() == other.codeLength()
+				&& (this.prefix.startsWith(other.prefix) || other.prefix.startsWith(this.prefix));
+	}
+
+	/**
 	 * Draws one code.
 	 * @param random a {@link SecureRandom} in production
 	 * @return a normalised code of this shape

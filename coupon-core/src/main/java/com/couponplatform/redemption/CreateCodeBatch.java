@@ -3,6 +3,7 @@ package com.couponplatform.redemption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -91,6 +92,7 @@ public class CreateCodeBatch {
 		violations.throwIfAny();
 		CodeShape shape = CodeShape.of(request.prefix(), request.length(), request.checkCharacter(),
 				request.quantity());
+		checkOverlap(shape);
 		checkTemplate(request.templateId());
 		int uses = uses(request);
 		long reserved = Math.multiplyExact(request.quantity(), uses);
@@ -135,8 +137,12 @@ public class CreateCodeBatch {
 			long reserved = Math.multiplyExact(intake.stored, uses);
 			this.transaction.executeWithoutResult((status) -> {
 				reserve(request.templateId(), reserved, now);
-				this.batches.imported(id, intake.stored, intake.duplicates, intake.rejected, reserved,
-						this.clock.instant());
+				if (this.batches.imported(id, intake.stored, intake.duplicates, intake.rejected, reserved,
+						this.clock.instant()) != 1) {
+					// Taken for abandoned and discarded while it read: nothing is
+					// reserved.
+					throw new IllegalStateException("Code batch " + id + " was discarded while it was imported");
+				}
 			});
 		}
 		catch (RuntimeException ex) {
@@ -149,6 +155,9 @@ public class CreateCodeBatch {
 
 	private Intake intake(long batchId, int uses, TargetLines lines, Instant now) {
 		Intake intake = new Intake();
+		// A code of a checked batch's shape with a wrong check character could never be
+		// redeemed: a redemption refuses it before reading storage.
+		List<CodeShape> checked = this.batches.findCheckedShapes();
 		Set<String> chunk = new HashSet<>();
 		boolean first = true;
 		while (lines.hasNext()) {
@@ -162,7 +171,7 @@ public class CreateCodeBatch {
 				continue;
 			}
 			first = false;
-			if (!CodeAlphabet.isWellFormed(code)) {
+			if (!CodeAlphabet.isWellFormed(code) || CheckedShapes.isMistyped(checked, code)) {
 				intake.rejected++;
 			}
 			else if (!chunk.add(code)) {
@@ -171,12 +180,29 @@ public class CreateCodeBatch {
 			if (chunk.size() >= this.properties.getChunk()) {
 				intake.store(this.codes.insert(batchId, uses, chunk, now), chunk.size());
 				chunk.clear();
+				this.batches.touchImport(batchId, this.clock.instant());
 			}
 		}
 		if (!chunk.isEmpty()) {
 			intake.store(this.codes.insert(batchId, uses, chunk, now), chunk.size());
 		}
 		return intake;
+	}
+
+	/**
+	 * Refuses a shape whose codes could be taken for those of a batch with the other
+	 * check setting: a redemption tests the check character by shape alone.
+	 */
+	private void checkOverlap(CodeShape shape) {
+		for (CodeShape existing : this.batches.findGeneratedShapes()) {
+			if (existing.checkCharacter() != shape.checkCharacter() && existing.overlaps(shape)) {
+				throw new InvalidInputException("prefix",
+						"codes of prefix '" + shape.prefix() + "' and " + shape.codeLength()
+								+ " characters would look like those of a batch "
+								+ (existing.checkCharacter() ? "with" : "without") + " check characters (prefix '"
+								+ existing.prefix() + "'); choose another prefix or length");
+			}
+		}
 	}
 
 	private void reserve(long templateId, long units, Instant now) {

@@ -59,12 +59,17 @@ class IssueRedeemedCoupon {
 	/**
 	 * Writes the redemption's coupon unless it exists.
 	 * @param redemption the accepted redemption
+	 * @param fresh whether the use was taken just now by this caller, so that nobody can
+	 * have written the coupon yet but the consumer of its event (the insert's duplicate
+	 * key tells then): saves a read on the usual path
 	 * @return the coupon
 	 */
-	UserCoupon issue(RedemptionAccepted redemption) {
-		UserCoupon existing = find(redemption);
-		if (existing != null) {
-			return existing;
+	UserCoupon issue(RedemptionAccepted redemption, boolean fresh) {
+		if (!fresh) {
+			UserCoupon existing = find(redemption);
+			if (existing != null) {
+				return existing;
+			}
 		}
 		CouponTemplate template = this.catalog.get(redemption.templateId());
 		Validity.Window window = template.validity().windowFor(redemption.redeemedAt(), this.time.zone());
@@ -86,7 +91,7 @@ class IssueRedeemedCoupon {
 			if (!DuplicateKey.causedBy(ex)) {
 				throw ex;
 			}
-			existing = find(redemption);
+			UserCoupon existing = find(redemption);
 			if (existing == null) {
 				throw ex;
 			}

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.couponplatform.claim.IdempotencyKeyReusedException;
+import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.wallet.UserCoupon;
 
@@ -46,9 +47,12 @@ public class RedeemCode {
 
 	private final ObjectProvider<RedemptionFaultPoint> faults;
 
+	private final ReplicaRouting routing;
+
 	RedeemCode(CheckedShapes shapes, RedemptionRequestMapper requests, TakeCodeUse takeUse, IssueRedeemedCoupon issue,
-			Clock clock, ObjectProvider<RedemptionFaultPoint> faults) {
+			Clock clock, ObjectProvider<RedemptionFaultPoint> faults, ReplicaRouting routing) {
 		this.faults = faults;
+		this.routing = routing;
 		this.shapes = shapes;
 		this.requests = requests;
 		this.takeUse = takeUse;
@@ -93,14 +97,15 @@ public class RedeemCode {
 		if (!use.replayed()) {
 			this.faults.getIfAvailable(() -> RedemptionFaultPoint.NONE).afterUseTaken(userId, code, requestId);
 		}
-		return new Redemption(this.issue.issue(use.redemption()), use.replayed());
+		return new Redemption(this.issue.issue(use.redemption(), !use.replayed()), use.replayed());
 	}
 
 	private void bind(long userId, String requestId, String code) {
 		if (this.requests.bind(userId, requestId, code, this.clock.instant()) == 1) {
 			return;
 		}
-		String bound = this.requests.findCode(userId, requestId);
+		// On the primary: a replica's lag must not hide the binding.
+		String bound = this.routing.primary(() -> this.requests.findCode(userId, requestId));
 		if (bound != null && !bound.equals(code)) {
 			throw new IdempotencyKeyReusedException(requestId);
 		}

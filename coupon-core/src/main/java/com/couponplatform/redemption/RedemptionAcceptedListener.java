@@ -38,7 +38,7 @@ class RedemptionAcceptedListener extends JsonEventSubscription<RedemptionAccepte
 
 	@Override
 	protected void apply(RedemptionAccepted event) {
-		this.issue.issue(event);
+		this.issue.issue(event, false);
 	}
 
 }

@@ -49,6 +49,18 @@ class CodeShapeTest {
 	}
 
 	@Test
+	void overlapsAShapeOfTheSameLengthWhosePrefixStartsItsOwn() {
+		CodeShape shape = new CodeShape("AB", 10, true);
+		assertThat(shape.overlaps(new CodeShape("AB", 11, false))).isTrue();
+		assertThat(shape.overlaps(new CodeShape("A", 12, false))).isTrue();
+		assertThat(shape.overlaps(new CodeShape("", 13, true))).isTrue();
+		assertThat(shape.overlaps(new CodeShape("ABC", 10, false))).isTrue();
+		assertThat(shape.overlaps(new CodeShape("AB", 10, false))).isFalse();
+		assertThat(shape.overlaps(new CodeShape("AC", 11, false))).isFalse();
+		assertThat(shape.overlaps(new CodeShape("B", 12, false))).isFalse();
+	}
+
+	@Test
 	void drawsCodesOfItsShapeFromEverySymbol() {
 		CodeShape shape = new CodeShape("AB", 10, false);
 		Random random = new Random(7);

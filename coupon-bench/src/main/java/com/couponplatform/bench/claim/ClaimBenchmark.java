@@ -13,6 +13,12 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
+import com.couponplatform.bench.load.BenchTokens;
+import com.couponplatform.bench.load.ClosedLoopLoad;
+import com.couponplatform.bench.load.LoadRequest;
+import com.couponplatform.bench.load.LoadResult;
+import com.couponplatform.bench.load.OpenLoopLoad;
+
 /**
  * The claim benchmark ({@code ./deploy/bench.sh claims} runs it against a fresh local
  * platform). Every figure comes from this run on this machine: the baselines first, then

@@ -148,6 +148,25 @@ public final class PlatformClient {
 	}
 
 	/**
+	 * GETs a text resource of coupon-admin (a CSV export) with the built-in admin's
+	 * credentials.
+	 * @param path the path
+	 * @return the body
+	 * @throws Exception when the call fails or answers other than 200
+	 */
+	public String adminText(String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.adminUrl + path))
+			.header("Authorization", this.basicAuth)
+			.GET()
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	/**
 	 * Calls coupon-admin with the built-in admin's credentials.
 	 * @param method the HTTP method
 	 * @param path the path

@@ -1,4 +1,4 @@
-package com.couponplatform.bench.claim;
+package com.couponplatform.bench.load;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -20,14 +20,14 @@ import org.HdrHistogram.Histogram;
  * coordinated omission). Calls beyond {@value #MAX_OUTSTANDING} in flight are not sent
  * and count as status -2: the generator does not silently slow down.
  */
-final class OpenLoopLoad {
+public final class OpenLoopLoad {
 
 	static final int MAX_OUTSTANDING = 4000;
 
 	private OpenLoopLoad() {
 	}
 
-	static LoadResult run(HttpClient client, List<LoadRequest> requests, double ratePerSecond)
+	public static LoadResult run(HttpClient client, List<LoadRequest> requests, double ratePerSecond)
 			throws InterruptedException {
 		Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
 		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();

@@ -1,4 +1,4 @@
-package com.couponplatform.bench.claim;
+package com.couponplatform.bench.load;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -8,9 +8,9 @@ import java.time.Duration;
  * One prepared call: a user's claim (or no-op) with its token, built before the clock
  * starts so the generator only sends.
  */
-record LoadRequest(HttpRequest http) {
+public record LoadRequest(HttpRequest http) {
 
-	static LoadRequest post(String url, String token, String body) {
+	public static LoadRequest post(String url, String token, String body) {
 		return new LoadRequest(HttpRequest.newBuilder(URI.create(url))
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", "Bearer " + token)

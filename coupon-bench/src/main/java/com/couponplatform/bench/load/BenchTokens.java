@@ -1,4 +1,4 @@
-package com.couponplatform.bench.claim;
+package com.couponplatform.bench.load;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,15 +12,15 @@ import javax.crypto.spec.SecretKeySpec;
  * Signs the HS256 user tokens the load sends, one per simulated user, before the clock
  * starts.
  */
-final class BenchTokens {
+public final class BenchTokens {
 
 	private final byte[] secret;
 
-	BenchTokens(String secret) {
+	public BenchTokens(String secret) {
 		this.secret = secret.getBytes(StandardCharsets.UTF_8);
 	}
 
-	String user(long userId) {
+	public String user(long userId) {
 		long now = Instant.now().getEpochSecond();
 		String claims = "{\"sub\":\"" + userId + "\",\"scope\":\"coupon.user\",\"iat\":" + now + ",\"exp\":"
 				+ (now + 86_400) + "}";

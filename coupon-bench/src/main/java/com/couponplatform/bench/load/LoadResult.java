@@ -1,4 +1,4 @@
-package com.couponplatform.bench.claim;
+package com.couponplatform.bench.load;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,21 +9,21 @@ import org.HdrHistogram.Histogram;
  * What a load run measured: answers by status, its achieved rate, and latencies in
  * microseconds (from the scheduled send time in an open-loop run).
  */
-record LoadResult(int sent, double seconds, Map<Integer, Integer> statuses, Histogram latencyMicros) {
+public record LoadResult(int sent, double seconds, Map<Integer, Integer> statuses, Histogram latencyMicros) {
 
-	double rate() {
+	public double rate() {
 		return this.sent / this.seconds;
 	}
 
-	int status(int status) {
+	public int status(int status) {
 		return this.statuses.getOrDefault(status, 0);
 	}
 
-	double percentileMillis(double percentile) {
+	public double percentileMillis(double percentile) {
 		return this.latencyMicros.getValueAtPercentile(percentile) / 1000.0;
 	}
 
-	String describeStatuses() {
+	public String describeStatuses() {
 		return new TreeMap<>(this.statuses).toString();
 	}
 

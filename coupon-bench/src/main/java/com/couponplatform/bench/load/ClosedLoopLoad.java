@@ -1,4 +1,4 @@
-package com.couponplatform.bench.claim;
+package com.couponplatform.bench.load;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -19,12 +19,13 @@ import org.HdrHistogram.Histogram;
  * not a service-level figure (a closed loop waits out every stall), so the report takes
  * latency from {@link OpenLoopLoad} only.
  */
-final class ClosedLoopLoad {
+public final class ClosedLoopLoad {
 
 	private ClosedLoopLoad() {
 	}
 
-	static LoadResult run(HttpClient client, List<LoadRequest> requests, int workers) throws InterruptedException {
+	public static LoadResult run(HttpClient client, List<LoadRequest> requests, int workers)
+			throws InterruptedException {
 		Histogram latency = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
 		Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
 		AtomicInteger next = new AtomicInteger();
