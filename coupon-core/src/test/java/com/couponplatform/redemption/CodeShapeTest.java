@@ -53,7 +53,7 @@ class CodeShapeTest {
 		CodeShape shape = new CodeShape("AB", 10, true);
 		assertThat(shape.overlaps(new CodeShape("AB", 11, false))).isTrue();
 		assertThat(shape.overlaps(new CodeShape("A", 12, false))).isTrue();
-		assertThat(shape.overlaps(new CodeShape("", 13, true))).isTrue();
+		assertThat(shape.overlaps(new CodeShape("", 12, true))).isTrue();
 		assertThat(shape.overlaps(new CodeShape("ABC", 10, false))).isTrue();
 		assertThat(shape.overlaps(new CodeShape("AB", 10, false))).isFalse();
 		assertThat(shape.overlaps(new CodeShape("AC", 11, false))).isFalse();
