@@ -3,7 +3,8 @@
 #   ./deploy/walkthrough.sh [API_URL] [ADMIN_URL]
 # An operator creates and publishes a template, user 12345 claims it (and retries), lists their
 # coupons; the checkout service quotes a cart, locks the coupon for an order, consumes it and
-# refunds the order; a call without a token is refused. Uses ADMIN_PASSWORD, TOKEN and
+# refunds the order; marketing generates codes and the user redeems one (and replays it); a call
+# without a token is refused. Uses ADMIN_PASSWORD, TOKEN and
 # SERVICE_TOKEN from the environment, else the secrets deploy/run.sh generated.
 set -euo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -79,6 +80,38 @@ printf '%s' "$BODY" | grep -q '"status":"USED"' || { echo "not used" >&2; exit 1
 expect 200 -H "Authorization: Bearer $SERVICE_TOKEN" -H 'Content-Type: application/json' \
   "$API/api/v1/orders/$ORDER_ID/coupon-refund" -d '{"userId":"12345"}'
 printf '%s' "$BODY" | grep -q '"status":"UNUSED"' || { echo "not given back" >&2; exit 1; }
+
+step "Marketing prints codes: a template of 10 coupons, a batch of 5 single-use codes"
+expect 201 -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$ADMIN/admin/api/v1/templates" \
+  -d '{"name":"Code 5 off","type":"FIXED_AMOUNT","discountAmount":500,"totalStock":10,"perUserLimit":1,
+       "claimStart":"'"$NOW"'","claimEnd":"2030-12-31","validity":{"type":"RELATIVE","days":30}}'
+CODE_TEMPLATE_ID=$(printf '%s' "$BODY" | sed -n 's/.*"id":"\([0-9]*\)".*/\1/p')
+expect 200 -u "admin:$ADMIN_PASSWORD" -X POST "$ADMIN/admin/api/v1/templates/$CODE_TEMPLATE_ID/publish"
+expect 202 -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$ADMIN/admin/api/v1/code-batches" \
+  -d '{"templateId":"'"$CODE_TEMPLATE_ID"'","quantity":5,"prefix":"WALK","validUntil":"2030-12-31T00:00:00Z"}'
+BATCH_ID=$(printf '%s' "$BODY" | sed -n 's/.*"id":"\([0-9]*\)".*/\1/p')
+for _ in $(seq 1 60); do
+  expect 200 -u "admin:$ADMIN_PASSWORD" "$ADMIN/admin/api/v1/code-batches/$BATCH_ID" >/dev/null
+  printf '%s' "$BODY" | grep -q '"status":"ACTIVE"' && break
+  sleep 1
+done
+printf '%s' "$BODY" | grep -q '"generated":5' || { echo "the batch was not generated" >&2; exit 1; }
+expect 200 -u "admin:$ADMIN_PASSWORD" "$ADMIN/admin/api/v1/code-batches/$BATCH_ID/codes.csv" >/dev/null
+CODE=$(printf '%s\n' "$BODY" | sed -n '2s/,.*//p')
+[ "${#CODE}" = 17 ] || { echo "unexpected code '$CODE'" >&2; exit 1; }
+
+step "User 12345 types the code in lower case with dashes, then sends it again"
+TYPED=$(printf '%s' "$CODE" | tr 'A-Z' 'a-z' | sed 's/\(....\)/\1-/g')
+REDEEM_ID="walkthrough-redeem-$RANDOM$RANDOM"
+expect 201 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$API/api/v1/redemptions" \
+  -d '{"code":"'"$TYPED"'","requestId":"'"$REDEEM_ID"'"}'
+REDEEMED_ID=$(printf '%s' "$BODY" | sed -n 's/.*"couponId":"\([0-9]*\)".*/\1/p')
+expect 200 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$API/api/v1/redemptions" \
+  -d '{"code":"'"$CODE"'","requestId":"'"$REDEEM_ID"'"}'
+printf '%s' "$BODY" | grep -q "\"couponId\":\"$REDEEMED_ID\"" || { echo "the replay gave another coupon" >&2; exit 1; }
+step "A code that does not exist gets the one refusal, 422 CODE_NOT_REDEEMABLE"
+expect 422 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' "$API/api/v1/redemptions" \
+  -d '{"code":"NOT-A-REAL-CODE","requestId":"'"$REDEEM_ID-x"'"}'
 
 step "Without a token the API answers 401 problem+json"
 expect 401 "$API/api/v1/coupons"

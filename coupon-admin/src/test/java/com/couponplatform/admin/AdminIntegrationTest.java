@@ -1,6 +1,10 @@
 package com.couponplatform.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +54,16 @@ abstract class AdminIntegrationTest {
 
 	Answer call(String method, String path, String authorization, String body) {
 		return new TestHttp(this.port).call(method, path, authorization, body);
+	}
+
+	/** A one-number query on the global database. */
+	long globalCount(String sql) throws SQLException {
+		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
+				PreparedStatement query = connection.prepareStatement(sql);
+				ResultSet result = query.executeQuery()) {
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	static String basic(String user, String password) {

@@ -303,13 +303,4 @@ class CodeBatchIT extends AdminIntegrationTest {
 		return csv.toString();
 	}
 
-	private long globalCount(String sql) throws SQLException {
-		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
-				PreparedStatement query = connection.prepareStatement(sql);
-				ResultSet result = query.executeQuery()) {
-			result.next();
-			return result.getLong(1);
-		}
-	}
-
 }

@@ -339,15 +339,6 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		}
 	}
 
-	private long globalCount(String sql) throws SQLException {
-		try (Connection connection = this.shards.all().get(ShardDataSources.GLOBAL).getConnection();
-				PreparedStatement query = connection.prepareStatement(sql);
-				ResultSet result = query.executeQuery()) {
-			result.next();
-			return result.getLong(1);
-		}
-	}
-
 	private static String name(ShardLocation location) {
 		return location.dataSourceName() + "." + location.physicalTable("user_coupon");
 	}
