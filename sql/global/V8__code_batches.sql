@@ -1,7 +1,8 @@
 -- Marketing code batches: a template's codes, generated here or imported from a file. The codes
 -- themselves live in the shard databases, sharded by the normalised code.
--- source: GENERATED, IMPORTED. status: GENERATING (the generator is filling it), ACTIVE
--- (redeemable within its window), FAILED.
+-- source: GENERATED, IMPORTED. status: GENERATING (the generator is filling it), IMPORTING (a file is
+-- being read in), ACTIVE (redeemable within its window), ENDED (its window is over and the units of
+-- its unused uses went back to the template).
 CREATE TABLE IF NOT EXISTS code_batch (
   id BIGINT NOT NULL PRIMARY KEY,
   template_id BIGINT NOT NULL,
@@ -26,6 +27,8 @@ CREATE TABLE IF NOT EXISTS code_batch (
   -- redeemed moves once per coupon row, from the CodeRedeemed event written with it.
   reserved BIGINT NOT NULL DEFAULT 0,
   redeemed BIGINT NOT NULL DEFAULT 0,
+  -- Units given back to the template when the batch ended: the uses nobody took.
+  returned BIGINT NOT NULL DEFAULT 0,
   created_by VARCHAR(64) NOT NULL,
   created_at DATETIME(3) NOT NULL,
   finished_at DATETIME(3) NULL,

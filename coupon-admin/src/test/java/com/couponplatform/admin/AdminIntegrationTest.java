@@ -32,7 +32,9 @@ import com.couponplatform.testsupport.TestServices;
 				// Every issuance message is sent twice: the exact counts of every
 				// issuance
 				// test must hold under duplicate delivery.
-				"coupon.issuance.send-twice=true" })
+				"coupon.issuance.send-twice=true",
+				// Code batches end as soon as their window closes.
+				"coupon.code-batches.end-grace=0s" })
 abstract class AdminIntegrationTest {
 
 	static final String ADMIN = basic("admin", "admin-it-password");

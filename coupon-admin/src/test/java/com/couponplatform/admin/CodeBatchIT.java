@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.couponplatform.redemption.CodeAlphabet;
 import com.couponplatform.redemption.CodeShape;
+import com.couponplatform.redemption.CodeBatchProperties;
 import com.couponplatform.redemption.CodeStore;
+import com.couponplatform.redemption.EndCodeBatches;
+import com.couponplatform.redemption.RedeemCode;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardingProperties;
 import com.couponplatform.template.ChangeTemplateStatus;
@@ -26,6 +29,7 @@ import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateType;
+import com.couponplatform.testsupport.CouponTables;
 import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
 
@@ -51,6 +55,15 @@ class CodeBatchIT extends AdminIntegrationTest {
 
 	@Autowired
 	CodeStore codes;
+
+	@Autowired
+	RedeemCode redeemCode;
+
+	@Autowired
+	EndCodeBatches endBatches;
+
+	@Autowired
+	CodeBatchProperties codeBatches;
 
 	@Test
 	void generatesAMillionUniqueCodesWithGoodCheckCharactersEachInTheTableItsCodeNames() throws Exception {
@@ -202,6 +215,36 @@ class CodeBatchIT extends AdminIntegrationTest {
 		assertThat(call("GET", path + "/nope", VIEWER, null).status()).isEqualTo(400);
 		assertThat(new TestHttp(this.port).text(path + "/1/codes.csv", null).getKey()).isEqualTo(401);
 		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(2);
+	}
+
+	@Test
+	void aBatchThatEndedGivesTheUnitsOfItsUntakenUsesBackToTheTemplate() throws Exception {
+		CouponTemplate template = activeTemplate(10);
+		String suffix = Long.toString(System.nanoTime(), 32).toUpperCase().replaceAll("[ILOU]", "X");
+		Instant until = Instant.now().plusSeconds(3);
+		Answer created = new TestHttp(this.port).upload("/admin/api/v1/code-batches", OPERATOR,
+				Map.of("templateId", Long.toString(template.id()), "usesPerCode", "2", "validUntil", until.toString()),
+				"END1" + suffix + "\nEND2" + suffix + "\nEND3" + suffix + "\n");
+		assertThat(created.status()).isEqualTo(202);
+		assertThat(this.catalog.getFresh(template.id()).issued()).as("3 codes x 2 uses reserved").isEqualTo(6);
+		// One use taken by a real redemption; the coupon is written.
+		assertThat(this.redeemCode.redeem(9_100_001L, "END1" + suffix, "end-1").replayed()).isFalse();
+		assertThat(this.endBatches.endPastDue()).as("not past due yet").isZero();
+
+		while (!Instant.now().isAfter(until.plus(this.codeBatches.getEndGrace()))) {
+			Thread.sleep(200);
+		}
+		// The scheduled job may have ended it first; either way exactly once.
+		this.endBatches.endPastDue();
+		assertThat(this.endBatches.endPastDue()).isZero();
+		Answer ended = call("GET", created.location(), VIEWER, null);
+		assertThat(ended.body().path("status").asText()).isEqualTo("ENDED");
+		assertThat(ended.body().path("returned").asLong()).isEqualTo(5);
+		assertThat(this.catalog.getFresh(template.id()).issued()).as("the guarded counter = the one coupon")
+			.isEqualTo(1);
+		assertThat(new CouponTables(this.shards, this.sharding.getTables())
+			.sum("SELECT COUNT(*) FROM %s WHERE template_id = ?", template.id())).isEqualTo(1);
+		assertThat(new TestHttp(this.port).text(created.location() + "/codes.csv", VIEWER).getKey()).isEqualTo(200);
 	}
 
 	@Test

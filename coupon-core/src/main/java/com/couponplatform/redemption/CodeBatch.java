@@ -22,6 +22,7 @@ import java.time.Instant;
  * @param rejected imported lines that were not a well-formed code
  * @param reserved units taken from the template's stock (codes x uses)
  * @param redeemed coupons redemptions issued
+ * @param returned units given back to the template when the batch ended
  * @param createdBy the operator
  * @param createdAt when it was created
  * @param finishedAt when its codes were complete
@@ -29,15 +30,15 @@ import java.time.Instant;
  */
 public record CodeBatch(long id, long templateId, CodeBatchSource source, CodeBatchStatus status, long quantity,
 		Integer length, String prefix, boolean checkCharacter, int usesPerCode, Instant validFrom, Instant validUntil,
-		long generated, long collisions, long duplicates, long rejected, long reserved, long redeemed, String createdBy,
-		Instant createdAt, Instant finishedAt, Instant updatedAt) {
+		long generated, long collisions, long duplicates, long rejected, long reserved, long redeemed, long returned,
+		String createdBy, Instant createdAt, Instant finishedAt, Instant updatedAt) {
 
 	/**
-	 * Uses not redeemed yet (expired codes' uses included).
-	 * @return codes stored x uses per code − coupons redeemed
+	 * Uses neither redeemed nor given back (an ACTIVE batch's past-due codes' included).
+	 * @return codes stored x uses per code − coupons redeemed − units returned
 	 */
 	public long remaining() {
-		return Math.max(0, this.generated * this.usesPerCode - this.redeemed);
+		return Math.max(0, this.generated * this.usesPerCode - this.redeemed - this.returned);
 	}
 
 	/**

@@ -18,8 +18,8 @@ interface CodeBatchMapper {
 
 	/** In the order of {@link CodeBatch}'s components. */
 	String COLUMNS = "id, template_id, source, status, quantity, random_length, prefix, check_character, uses_per_code, "
-			+ "valid_from, valid_until, stored_codes, collisions, duplicates, rejected, reserved, redeemed, created_by, "
-			+ "created_at, finished_at, updated_at";
+			+ "valid_from, valid_until, stored_codes, collisions, duplicates, rejected, reserved, redeemed, returned, "
+			+ "created_by, created_at, finished_at, updated_at";
 
 	@Insert("INSERT INTO code_batch (id, template_id, source, status, quantity, random_length, prefix, check_character, "
 			+ "uses_per_code, valid_from, valid_until, reserved, created_by, created_at, updated_at) VALUES (#{id}, "
@@ -67,6 +67,14 @@ interface CodeBatchMapper {
 
 	@Delete("DELETE FROM code_batch WHERE id = #{id} AND status = 'IMPORTING'")
 	int deleteImporting(@Param("id") long id);
+
+	/** ACTIVE batches whose window closed before the given instant. */
+	@Select("SELECT id FROM code_batch WHERE status = 'ACTIVE' AND valid_until < #{before} ORDER BY id")
+	List<Long> findEnded(@Param("before") Instant before);
+
+	@Update("UPDATE code_batch SET status = 'ENDED', returned = #{returned}, updated_at = #{now} "
+			+ "WHERE id = #{id} AND status = 'ACTIVE'")
+	int end(@Param("id") long id, @Param("returned") long returned, @Param("now") Instant now);
 
 	@Update("UPDATE code_batch SET redeemed = redeemed + 1, updated_at = #{now} WHERE id = #{id}")
 	int countRedeemed(@Param("id") long id, @Param("now") Instant now);

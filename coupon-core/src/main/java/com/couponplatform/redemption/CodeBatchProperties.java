@@ -30,6 +30,31 @@ public class CodeBatchProperties {
 	 */
 	private Duration shapesRefresh = Duration.ofSeconds(10);
 
+	/** How often the job that ends past-due batches runs. */
+	private Duration endInterval = Duration.ofMinutes(1);
+
+	/**
+	 * How long after a batch's window its unused units are given back: longer than any
+	 * redemption transaction that checked the window just before it closed.
+	 */
+	private Duration endGrace = Duration.ofMinutes(1);
+
+	public Duration getEndInterval() {
+		return this.endInterval;
+	}
+
+	public void setEndInterval(Duration endInterval) {
+		this.endInterval = endInterval;
+	}
+
+	public Duration getEndGrace() {
+		return this.endGrace;
+	}
+
+	public void setEndGrace(Duration endGrace) {
+		this.endGrace = endGrace;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}

@@ -10,6 +10,10 @@ public enum CodeBatchStatus {
 	/** An operator's file is being read in; none is redeemable yet. */
 	IMPORTING,
 	/** Its codes are redeemable within the batch's window. */
-	ACTIVE
+	ACTIVE,
+	/**
+	 * Its window is over: the units of the uses nobody took went back to the template.
+	 */
+	ENDED
 
 }

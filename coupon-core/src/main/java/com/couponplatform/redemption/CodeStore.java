@@ -119,6 +119,21 @@ public class CodeStore {
 	}
 
 	/**
+	 * Sums the uses a batch's codes have left, in every physical table.
+	 * @param batchId the batch
+	 * @return uses left
+	 */
+	public long usesLeft(long batchId) {
+		long total = 0;
+		for (ShardLocation location : locations()) {
+			total += query(location,
+					"SELECT COALESCE(SUM(uses_left), 0) FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ?",
+					batchId, (rows) -> rows.next() ? rows.getLong(1) : 0L);
+		}
+		return total;
+	}
+
+	/**
 	 * Walks a batch's codes, table by table, each in code order, a page at a time.
 	 * @param batchId the batch
 	 * @param each receives each code and its uses left

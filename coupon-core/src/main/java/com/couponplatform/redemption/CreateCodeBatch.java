@@ -98,7 +98,7 @@ public class CreateCodeBatch {
 		long reserved = Math.multiplyExact(request.quantity(), uses);
 		CodeBatch batch = new CodeBatch(this.ids.nextId(), request.templateId(), CodeBatchSource.GENERATED,
 				CodeBatchStatus.GENERATING, request.quantity(), shape.length(), shape.prefix(), shape.checkCharacter(),
-				uses, validFrom(request, now), request.validUntil(), 0, 0, 0, 0, reserved, 0, actor, now, null, now);
+				uses, validFrom(request, now), request.validUntil(), 0, 0, 0, 0, reserved, 0, 0, actor, now, null, now);
 		this.transaction.executeWithoutResult((status) -> {
 			reserve(request.templateId(), reserved, now);
 			this.batches.insert(batch);
@@ -127,8 +127,8 @@ public class CreateCodeBatch {
 		int uses = uses(request);
 		long id = this.ids.nextId();
 		this.batches.insert(new CodeBatch(id, request.templateId(), CodeBatchSource.IMPORTED, CodeBatchStatus.IMPORTING,
-				0, null, "", false, uses, validFrom(request, now), request.validUntil(), 0, 0, 0, 0, 0, 0, actor, now,
-				null, now));
+				0, null, "", false, uses, validFrom(request, now), request.validUntil(), 0, 0, 0, 0, 0, 0, 0, actor,
+				now, null, now));
 		try {
 			Intake intake = intake(id, uses, lines, now);
 			if (intake.stored == 0) {

@@ -131,14 +131,14 @@ public interface TemplateMapper {
 	 * Units issuance jobs and code batches reserved, did not give back and have not
 	 * issued yet: part of the guarded counter that has no coupon rows yet by design
 	 * (targets still to be written, also those a cancelled job's writers are finishing;
-	 * code uses not redeemed), which reconciliation must not take for a leak. A batch's
-	 * redeemed counter moves after its coupon row exists, so it never makes this figure
-	 * too small.
+	 * code uses not redeemed nor returned), which reconciliation must not take for a
+	 * leak. A batch's redeemed counter moves after its coupon row exists, so it never
+	 * makes this figure too small.
 	 * @param id the template ID
 	 * @return the outstanding units
 	 */
 	@Select("SELECT (SELECT COALESCE(SUM(reserved - returned - issued), 0) FROM issuance_job WHERE template_id = #{id}) "
-			+ "+ (SELECT COALESCE(SUM(reserved - redeemed), 0) FROM code_batch WHERE template_id = #{id})")
+			+ "+ (SELECT COALESCE(SUM(reserved - returned - redeemed), 0) FROM code_batch WHERE template_id = #{id})")
 	long outstandingReservations(@Param("id") long id);
 
 	/**

@@ -85,13 +85,13 @@ class CodeBatchController {
 
 	/**
 	 * The batch's codes as CSV ({@code code,usesLeft}), streamed; only once they are all
-	 * there.
+	 * there (ACTIVE or ENDED).
 	 */
 	@GetMapping(value = "/{id}/codes.csv", produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> codes(@PathVariable String id) {
 		long batchId = Ids.parse("id", id);
 		CodeBatch batch = this.readBatch.read(batchId);
-		if (batch.status() != CodeBatchStatus.ACTIVE) {
+		if (batch.status() == CodeBatchStatus.GENERATING) {
 			throw new InvalidInputException("id", "the batch's codes are still being generated; export it once ACTIVE");
 		}
 		StreamingResponseBody body = (out) -> {
@@ -169,11 +169,12 @@ class CodeBatchController {
 	 * @param id the batch
 	 * @param templateId its template
 	 * @param source generated or imported
-	 * @param status GENERATING or ACTIVE
+	 * @param status GENERATING, ACTIVE or ENDED
 	 * @param quantity codes asked for (generated) or imported
 	 * @param generated codes stored so far
 	 * @param redeemed coupons its codes gave
-	 * @param remaining uses not redeemed yet
+	 * @param remaining uses neither redeemed nor given back
+	 * @param returned units given back to the template when the batch ended
 	 * @param usesPerCode redemptions per code
 	 * @param length random symbols per generated code
 	 * @param prefix prefix of generated codes
@@ -187,16 +188,16 @@ class CodeBatchController {
 	 * @param finishedAt when its codes were complete
 	 */
 	record BatchResponse(String id, String templateId, CodeBatchSource source, CodeBatchStatus status, long quantity,
-			long generated, long redeemed, long remaining, int usesPerCode, Integer length, String prefix,
-			boolean checkCharacter, long collisions, long duplicates, long rejected, Instant validFrom,
+			long generated, long redeemed, long remaining, long returned, int usesPerCode, Integer length,
+			String prefix, boolean checkCharacter, long collisions, long duplicates, long rejected, Instant validFrom,
 			Instant validUntil, Instant createdAt, Instant finishedAt) {
 
 		static BatchResponse of(CodeBatch batch) {
 			return new BatchResponse(Long.toString(batch.id()), Long.toString(batch.templateId()), batch.source(),
 					batch.status(), batch.quantity(), batch.generated(), batch.redeemed(), batch.remaining(),
-					batch.usesPerCode(), batch.length(), batch.prefix(), batch.checkCharacter(), batch.collisions(),
-					batch.duplicates(), batch.rejected(), batch.validFrom(), batch.validUntil(), batch.createdAt(),
-					batch.finishedAt());
+					batch.returned(), batch.usesPerCode(), batch.length(), batch.prefix(), batch.checkCharacter(),
+					batch.collisions(), batch.duplicates(), batch.rejected(), batch.validFrom(), batch.validUntil(),
+					batch.createdAt(), batch.finishedAt());
 		}
 
 	}
