@@ -99,8 +99,9 @@ class RedemptionApiIT extends ApiIntegrationTest {
 		assertThat(couponRows(template.id())).isEqualTo(1);
 		assertThat(usesLeft(code)).isZero();
 		assertThat(codeTableCount(code, "code_redemption", "code")).isEqualTo(1);
-		// Refused requests leave no binding of their request ID behind.
-		assertThat(requestBindings(code)).isEqualTo(1);
+		// Every request that reached storage bound its request ID to the code, refused
+		// ones too.
+		assertThat(requestBindings(code)).isEqualTo(users);
 		assertThat(this.catalog.getFresh(template.id()).issued()).as("reserved by the batch").isEqualTo(1);
 		assertThat(answers.get(winner).body().path("userId").asLong()).isEqualTo(winner);
 
@@ -138,6 +139,10 @@ class RedemptionApiIT extends ApiIntegrationTest {
 		Answer reused = post("/api/v1/redemptions", user, redemptionBody(second, "r-1"));
 		assertThat(reused.status()).isEqualTo(422);
 		assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		// A refused request's ID stays bound to its code as well.
+		Answer reusedRefused = post("/api/v1/redemptions", user, redemptionBody(second, "r-2"));
+		assertThat(reusedRefused.status()).isEqualTo(422);
+		assertThat(reusedRefused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
 
 		// The code has 5 uses: another user redeems it too.
 		Answer other = post("/api/v1/redemptions", TestTokens.user(6_200_002), redemptionBody(first, "r-1"));

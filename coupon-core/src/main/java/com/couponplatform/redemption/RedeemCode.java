@@ -83,17 +83,10 @@ public class RedeemCode {
 		if (!CodeAlphabet.isWellFormed(code) || this.shapes.isMistyped(code)) {
 			throw new CodeNotRedeemableException();
 		}
+		// A refused request stays bound too: freeing its ID could race with an identical
+		// call that succeeds meanwhile. The throttle bounds what failures can bind.
 		bind(userId, requestId, code);
-		TakeCodeUse.Use use;
-		try {
-			use = this.takeUse.take(code, userId, requestId);
-		}
-		catch (CodeNotRedeemableException ex) {
-			// Nothing was taken under this request ID: free it, so the table holds
-			// redemptions rather than every failed guess.
-			this.requests.unbind(userId, requestId, code);
-			throw ex;
-		}
+		TakeCodeUse.Use use = this.takeUse.take(code, userId, requestId);
 		if (!use.replayed()) {
 			this.faults.getIfAvailable(() -> RedemptionFaultPoint.NONE).afterUseTaken(userId, code, requestId);
 		}

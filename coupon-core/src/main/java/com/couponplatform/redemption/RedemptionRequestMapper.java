@@ -2,7 +2,6 @@ package com.couponplatform.redemption;
 
 import java.time.Instant;
 
-import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -22,9 +21,5 @@ interface RedemptionRequestMapper {
 
 	@Select("SELECT code FROM redemption_request WHERE user_id = #{userId} AND request_id = #{requestId}")
 	String findCode(@Param("userId") long userId, @Param("requestId") String requestId);
-
-	@Delete("DELETE FROM redemption_request WHERE user_id = #{userId} AND request_id = #{requestId} "
-			+ "AND code = #{code}")
-	int unbind(@Param("userId") long userId, @Param("requestId") String requestId, @Param("code") String code);
 
 }
