@@ -79,10 +79,4 @@ interface CodeBatchMapper {
 	@Update("UPDATE code_batch SET redeemed = redeemed + 1, updated_at = #{now} WHERE id = #{id}")
 	int countRedeemed(@Param("id") long id, @Param("now") Instant now);
 
-	/**
-	 * Records an event as applied by a consumer; the key makes the second time a no-op.
-	 */
-	@Insert("INSERT IGNORE INTO consumed_event (consumer, event_id, consumed_at) VALUES (#{consumer}, #{eventId}, #{now})")
-	int markConsumed(@Param("consumer") String consumer, @Param("eventId") long eventId, @Param("now") Instant now);
-
 }

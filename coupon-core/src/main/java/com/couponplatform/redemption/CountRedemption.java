@@ -5,10 +5,11 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.couponplatform.messaging.ConsumedEvents;
+
 /**
  * Counts a batch's redeemed coupons from {@link CodeRedeemed} events, each once however
- * often the broker delivers it: the record of the event ID and the counter change commit
- * in one transaction of the global database.
+ * often the broker delivers it ({@link ConsumedEvents}).
  */
 @Service
 class CountRedemption {
@@ -17,10 +18,13 @@ class CountRedemption {
 
 	private final CodeBatchMapper batches;
 
+	private final ConsumedEvents consumed;
+
 	private final Clock clock;
 
-	CountRedemption(CodeBatchMapper batches, Clock clock) {
+	CountRedemption(CodeBatchMapper batches, ConsumedEvents consumed, Clock clock) {
 		this.batches = batches;
+		this.consumed = consumed;
 		this.clock = clock;
 	}
 
@@ -30,7 +34,7 @@ class CountRedemption {
 	 */
 	@Transactional
 	public boolean count(CodeRedeemed event) {
-		if (this.batches.markConsumed(CONSUMER, event.eventId(), this.clock.instant()) == 0) {
+		if (!this.consumed.firstDelivery(CONSUMER, event.eventId())) {
 			return false;
 		}
 		this.batches.countRedeemed(event.batchId(), this.clock.instant());

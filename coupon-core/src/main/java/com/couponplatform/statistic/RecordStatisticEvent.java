@@ -7,12 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.couponplatform.checkout.CouponStatusChanged;
 import com.couponplatform.claim.CouponClaimed;
+import com.couponplatform.messaging.ConsumedEvents;
 
 /**
  * Applies coupon events to their template's counters, each once however often the broker
- * delivers it: the consumer's record of the event ID and the counter change commit in one
- * transaction of the global database, so a crash between them can neither count an event
- * twice nor lose it.
+ * delivers it ({@link ConsumedEvents}).
  */
 @Service
 public class RecordStatisticEvent {
@@ -25,10 +24,13 @@ public class RecordStatisticEvent {
 
 	private final TemplateStatisticMapper statistics;
 
+	private final ConsumedEvents consumed;
+
 	private final Clock clock;
 
-	RecordStatisticEvent(TemplateStatisticMapper statistics, Clock clock) {
+	RecordStatisticEvent(TemplateStatisticMapper statistics, ConsumedEvents consumed, Clock clock) {
 		this.statistics = statistics;
+		this.consumed = consumed;
 		this.clock = clock;
 	}
 
@@ -39,7 +41,7 @@ public class RecordStatisticEvent {
 	 */
 	@Transactional
 	public boolean record(CouponClaimed event) {
-		if (!firstDelivery(CLAIMS, event.eventId())) {
+		if (!this.consumed.firstDelivery(CLAIMS, event.eventId())) {
 			return false;
 		}
 		this.statistics.incrementIssued(event.templateId(), this.clock.instant());
@@ -53,15 +55,11 @@ public class RecordStatisticEvent {
 	 */
 	@Transactional
 	public boolean record(CouponStatusChanged event) {
-		if (!firstDelivery(STATUS_CHANGES, event.eventId())) {
+		if (!this.consumed.firstDelivery(STATUS_CHANGES, event.eventId())) {
 			return false;
 		}
 		this.statistics.apply(event.templateId(), StatusDeltas.of(event), this.clock.instant());
 		return true;
-	}
-
-	private boolean firstDelivery(String consumer, long eventId) {
-		return this.statistics.markConsumed(consumer, eventId, this.clock.instant()) == 1;
 	}
 
 }

@@ -8,18 +8,10 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 /**
- * The statistics tables of the global database and the consumer's record of applied
- * events.
+ * The statistics tables of the global database.
  */
 @Mapper
 interface TemplateStatisticMapper {
-
-	/**
-	 * Records that a consumer applied an event.
-	 * @return 1 the first time, 0 when the event was applied before
-	 */
-	@Insert("INSERT IGNORE INTO consumed_event (consumer, event_id, consumed_at) VALUES (#{consumer}, #{eventId}, #{now})")
-	int markConsumed(@Param("consumer") String consumer, @Param("eventId") long eventId, @Param("now") Instant now);
 
 	@Insert("""
 			INSERT INTO template_statistic (template_id, issued_count, unused_count, updated_at)
