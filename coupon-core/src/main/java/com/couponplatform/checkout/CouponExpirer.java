@@ -91,10 +91,8 @@ public class CouponExpirer extends LeaderJob {
 	public long expire() {
 		Instant now = this.clock.instant();
 		long total = 0;
-		for (int database = 0; database < this.router.layout().databases(); database++) {
-			for (int table = 0; table < this.router.layout().tables(); table++) {
-				total += expire(database, new ShardLocation(database, table).physicalTable("user_coupon"), now);
-			}
+		for (ShardLocation location : this.router.layout().locations()) {
+			total += expire(location.database(), location.physicalTable("user_coupon"), now);
 		}
 		this.expired.increment(total);
 		if (total > 0) {

@@ -71,10 +71,8 @@ public class StaleLockSweeper extends LeaderJob {
 	 */
 	public int sweep() {
 		int total = 0;
-		for (int database = 0; database < this.router.layout().databases(); database++) {
-			for (int table = 0; table < this.router.layout().tables(); table++) {
-				total += sweep(database, new ShardLocation(database, table).physicalTable("coupon_order"));
-			}
+		for (ShardLocation location : this.router.layout().locations()) {
+			total += sweep(location.database(), location.physicalTable("coupon_order"));
 		}
 		this.released.increment(total);
 		if (total > 0) {

@@ -110,12 +110,7 @@ public class CodeStore {
 	 * @return codes stored
 	 */
 	public long count(long batchId) {
-		long total = 0;
-		for (ShardLocation location : locations()) {
-			total += query(location, "SELECT COUNT(*) FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ?",
-					batchId, (rows) -> rows.next() ? rows.getLong(1) : 0L);
-		}
-		return total;
+		return sum("COUNT(*)", batchId);
 	}
 
 	/**
@@ -124,13 +119,7 @@ public class CodeStore {
 	 * @return uses left
 	 */
 	public long usesLeft(long batchId) {
-		long total = 0;
-		for (ShardLocation location : locations()) {
-			total += query(location,
-					"SELECT COALESCE(SUM(uses_left), 0) FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ?",
-					batchId, (rows) -> rows.next() ? rows.getLong(1) : 0L);
-		}
-		return total;
+		return sum("COALESCE(SUM(uses_left), 0)", batchId);
 	}
 
 	/**
@@ -139,7 +128,7 @@ public class CodeStore {
 	 * @param each receives each code and its uses left
 	 */
 	public void forEach(long batchId, BiConsumer<String, Integer> each) {
-		for (ShardLocation location : locations()) {
+		for (ShardLocation location : this.router.layout().locations()) {
 			String after = "";
 			while (true) {
 				List<String> codes = new ArrayList<>(PAGE);
@@ -178,7 +167,7 @@ public class CodeStore {
 	 * @param batchId the batch
 	 */
 	public void delete(long batchId) {
-		for (ShardLocation location : locations()) {
+		for (ShardLocation location : this.router.layout().locations()) {
 			try (Connection connection = this.dataSources.shard(location.database()).getConnection();
 					PreparedStatement delete = connection.prepareStatement(
 							"DELETE FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ? LIMIT " + PAGE)) {
@@ -193,34 +182,24 @@ public class CodeStore {
 		}
 	}
 
-	private List<ShardLocation> locations() {
-		List<ShardLocation> all = new ArrayList<>();
-		for (int database = 0; database < this.router.layout().databases(); database++) {
-			for (int table = 0; table < this.router.layout().tables(); table++) {
-				all.add(new ShardLocation(database, table));
+	/** A one-number aggregate of a batch's rows, added up over every physical table. */
+	private long sum(String aggregate, long batchId) {
+		long total = 0;
+		for (ShardLocation location : this.router.layout().locations()) {
+			String sql = "SELECT " + aggregate + " FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ?";
+			try (Connection connection = this.dataSources.shard(location.database()).getConnection();
+					PreparedStatement select = connection.prepareStatement(sql)) {
+				select.setLong(1, batchId);
+				try (ResultSet rows = select.executeQuery()) {
+					rows.next();
+					total += rows.getLong(1);
+				}
+			}
+			catch (SQLException ex) {
+				throw new UncategorizedSQLException(sql, null, ex);
 			}
 		}
-		return all;
-	}
-
-	private <T> T query(ShardLocation location, String sql, long batchId, RowReader<T> reader) {
-		try (Connection connection = this.dataSources.shard(location.database()).getConnection();
-				PreparedStatement select = connection.prepareStatement(sql)) {
-			select.setLong(1, batchId);
-			try (ResultSet rows = select.executeQuery()) {
-				return reader.read(rows);
-			}
-		}
-		catch (SQLException ex) {
-			throw new UncategorizedSQLException(sql, null, ex);
-		}
-	}
-
-	@FunctionalInterface
-	private interface RowReader<T> {
-
-		T read(ResultSet rows) throws SQLException;
-
+		return total;
 	}
 
 }

@@ -1,5 +1,8 @@
 package com.couponplatform.sharding;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The shape of the user-sharded storage: {@code databases} shard databases, each holding
  * {@code tables} physical tables per sharded table.
@@ -16,6 +19,21 @@ public record ShardingLayout(int databases, int tables) {
 		if (tables < 1 || tables > 1024) {
 			throw new IllegalArgumentException("sharding tables (M) must be between 1 and 1024, was " + tables);
 		}
+	}
+
+	/**
+	 * Every physical table's place, database by database, for the jobs that walk a
+	 * sharded table whole.
+	 * @return N x M locations, in database then table order
+	 */
+	public List<ShardLocation> locations() {
+		List<ShardLocation> all = new ArrayList<>(this.databases * this.tables);
+		for (int database = 0; database < this.databases; database++) {
+			for (int table = 0; table < this.tables; table++) {
+				all.add(new ShardLocation(database, table));
+			}
+		}
+		return all;
 	}
 
 	@Override

@@ -43,6 +43,13 @@ class ShardRouterTest {
 	}
 
 	@Test
+	void listsEveryPhysicalTableOnceDatabaseByDatabase() {
+		assertThat(new ShardingLayout(2, 3).locations()).containsExactly(new ShardLocation(0, 0),
+				new ShardLocation(0, 1), new ShardLocation(0, 2), new ShardLocation(1, 0), new ShardLocation(1, 1),
+				new ShardLocation(1, 2));
+	}
+
+	@Test
 	void namesPhysicalTablesAndDataSourcesBySuffix() {
 		ShardLocation location = new ShardLocation(1, 4);
 		assertThat(location.physicalTable("user_coupon")).isEqualTo("user_coupon_4");

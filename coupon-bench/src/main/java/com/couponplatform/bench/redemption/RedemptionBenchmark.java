@@ -214,16 +214,14 @@ public final class RedemptionBenchmark {
 	private long usesTaken(long batchId) throws Exception {
 		long taken = 0;
 		try (Connection connection = DriverManager.getConnection(this.dbUrl, this.dbUser, this.dbPassword)) {
-			for (int database = 0; database < this.layout.databases(); database++) {
-				for (int table = 0; table < this.layout.tables(); table++) {
-					try (PreparedStatement query = connection
-						.prepareStatement("SELECT COALESCE(SUM(1 - uses_left), 0) " + "FROM " + this.dbPrefix + "_ds_"
-								+ database + ".redemption_code_" + table + " WHERE batch_id = ?")) {
-						query.setLong(1, batchId);
-						try (ResultSet result = query.executeQuery()) {
-							result.next();
-							taken += result.getLong(1);
-						}
+			for (ShardLocation location : this.layout.locations()) {
+				try (PreparedStatement query = connection.prepareStatement(
+						"SELECT COALESCE(SUM(1 - uses_left), 0) FROM " + this.dbPrefix + "_" + location.dataSourceName()
+								+ "." + location.physicalTable("redemption_code") + " WHERE batch_id = ?")) {
+					query.setLong(1, batchId);
+					try (ResultSet result = query.executeQuery()) {
+						result.next();
+						taken += result.getLong(1);
 					}
 				}
 			}
