@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,6 +33,7 @@ import com.couponplatform.redemption.CreateCodeBatch;
 import com.couponplatform.redemption.NewCodeBatch;
 import com.couponplatform.redemption.ReadCodeBatch;
 import com.couponplatform.shared.Ids;
+import com.couponplatform.shared.Instants;
 import com.couponplatform.shared.InvalidInputException;
 
 /**
@@ -60,7 +60,8 @@ class CodeBatchController {
 		}
 		NewCodeBatch batch = new NewCodeBatch(Ids.parse("templateId", request.templateId()), request.quantity(),
 				request.length(), request.prefix(), request.checkCharacter(), request.usesPerCode(),
-				instant("validFrom", request.validFrom()), instant("validUntil", request.validUntil()));
+				Instants.parseOptional("validFrom", request.validFrom()),
+				Instants.parseOptional("validUntil", request.validUntil()));
 		return accepted(this.createBatch.generate(batch, operator.getName()));
 	}
 
@@ -72,7 +73,8 @@ class CodeBatchController {
 			@RequestParam(name = "validUntil", required = false) String validUntil, Principal operator)
 			throws IOException {
 		NewCodeBatch batch = new NewCodeBatch(Ids.parse("templateId", templateId), 0, null, null, null,
-				uses(usesPerCode), instant("validFrom", validFrom), instant("validUntil", validUntil));
+				uses(usesPerCode), Instants.parseOptional("validFrom", validFrom),
+				Instants.parseOptional("validUntil", validUntil));
 		try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
 			return accepted(this.createBatch.importCodes(batch, TargetLines.ofCsv(csv), operator.getName()));
 		}
@@ -132,18 +134,6 @@ class CodeBatchController {
 		}
 		catch (NumberFormatException ex) {
 			throw new InvalidInputException("usesPerCode", "must be a whole number");
-		}
-	}
-
-	private static Instant instant(String field, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Instant.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
 		}
 	}
 

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -36,6 +35,7 @@ import com.couponplatform.issuance.IssuanceStatus;
 import com.couponplatform.issuance.ReadIssuanceJob;
 import com.couponplatform.issuance.TargetLines;
 import com.couponplatform.shared.Ids;
+import com.couponplatform.shared.Instants;
 import com.couponplatform.shared.InvalidInputException;
 
 /**
@@ -73,14 +73,14 @@ class IssuanceJobController {
 				throw new InvalidInputException("userIds", "must not be sent with a tagExpression");
 			}
 			return accepted(this.createJob.createForSegment(templateId, request.tagExpression(),
-					startAt(request.startAt()), operator.getName()));
+					Instants.parseOptional("startAt", request.startAt()), operator.getName()));
 		}
 		if (request.userIds() == null || request.userIds().size() > this.properties.getMaxJsonUsers()) {
 			throw new InvalidInputException("userIds",
 					"must list 1 to " + this.properties.getMaxJsonUsers() + " user IDs; upload a CSV file for more");
 		}
-		return accepted(this.createJob.create(templateId, TargetLines.of(request.userIds()), startAt(request.startAt()),
-				operator.getName()));
+		return accepted(this.createJob.create(templateId, TargetLines.of(request.userIds()),
+				Instants.parseOptional("startAt", request.startAt()), operator.getName()));
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -89,8 +89,8 @@ class IssuanceJobController {
 			@RequestParam(name = "startAt", required = false) String startAt, Principal operator) throws IOException {
 		long template = Ids.parse("templateId", templateId);
 		try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-			return accepted(
-					this.createJob.create(template, TargetLines.ofCsv(csv), startAt(startAt), operator.getName()));
+			return accepted(this.createJob.create(template, TargetLines.ofCsv(csv),
+					Instants.parseOptional("startAt", startAt), operator.getName()));
 		}
 	}
 
@@ -149,18 +149,6 @@ class IssuanceJobController {
 		return ResponseEntity.accepted()
 			.location(URI.create("/admin/api/v1/issuance-jobs/" + job.id()))
 			.body(JobResponse.of(job, this.clock.instant()));
-	}
-
-	private static Instant startAt(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Instant.parse(text);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException("startAt", "must be an ISO-8601 instant such as 2026-12-01T08:00:00Z");
-		}
 	}
 
 	/**
