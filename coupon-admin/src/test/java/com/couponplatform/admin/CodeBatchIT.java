@@ -2,8 +2,6 @@ package com.couponplatform.admin;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -88,7 +86,7 @@ class CodeBatchIT extends AdminIntegrationTest {
 
 		// In storage: exactly the quantity, every code in the physical table the
 		// routing function (CRC32, as MySQL computes it) names for it.
-		assertThat(codeRows(batchId, "1 = 1")).isEqualTo(quantity);
+		assertThat(codeRows(batchId)).isEqualTo(quantity);
 		int databases = this.sharding.getDatabases();
 		int tables = this.sharding.getTables();
 		assertThat(misplacedCodes(batchId, databases, tables)).isZero();
@@ -266,12 +264,11 @@ class CodeBatchIT extends AdminIntegrationTest {
 			.isEqualTo(3);
 
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while ((codeRows(batchId, "1 = 1") > 0
-				|| globalCount("SELECT COUNT(*) FROM code_batch WHERE id = " + batchId) > 0)
+		while ((codeRows(batchId) > 0 || globalCount("SELECT COUNT(*) FROM code_batch WHERE id = " + batchId) > 0)
 				&& System.nanoTime() < deadline) {
 			Thread.sleep(250);
 		}
-		assertThat(codeRows(batchId, "1 = 1")).isZero();
+		assertThat(codeRows(batchId)).isZero();
 		assertThat(globalCount("SELECT COUNT(*) FROM code_batch WHERE id = " + batchId)).isZero();
 	}
 
@@ -297,53 +294,40 @@ class CodeBatchIT extends AdminIntegrationTest {
 		return batch;
 	}
 
-	/** A batch's codes matching a condition, counted in every physical code table. */
-	private long codeRows(long batchId, String condition) throws SQLException {
-		long total = 0;
-		for (Map.Entry<String, javax.sql.DataSource> shard : this.shards.shards().entrySet()) {
-			int database = Integer.parseInt(shard.getKey().substring(shard.getKey().lastIndexOf('_') + 1));
-			try (Connection connection = shard.getValue().getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					String where = condition.replace("{db}", Integer.toString(database))
-						.replace("{t}", Integer.toString(t));
-					try (PreparedStatement query = connection.prepareStatement(
-							"SELECT COUNT(*) FROM redemption_code_" + t + " WHERE batch_id = ? AND " + where)) {
-						query.setLong(1, batchId);
-						try (ResultSet row = query.executeQuery()) {
-							row.next();
-							total += row.getLong(1);
-						}
-					}
-				}
-			}
-		}
-		return total;
+	/** A batch's codes, counted in every physical code table. */
+	private long codeRows(long batchId) {
+		return codeTables().sumOf("redemption_code", "SELECT COUNT(*) FROM %s WHERE batch_id = ?", batchId);
 	}
 
-	private long misplacedCodes(long batchId, int databases, int tables) throws SQLException {
-		return codeRows(batchId,
-				"(CRC32(code) DIV " + tables + " % " + databases + " <> {db} OR CRC32(code) % " + tables + " <> {t})");
+	/**
+	 * A batch's codes stored in another physical table than the one the routing function
+	 * (CRC32, as MySQL computes it) names for them.
+	 */
+	private long misplacedCodes(long batchId, int databases, int tables) {
+		long[] misplaced = { 0 };
+		codeTables().forEachOf("redemption_code",
+				// MOD, not %: the query is a format string.
+				"SELECT MOD(CRC32(code) DIV " + tables + ", " + databases + "), MOD(CRC32(code), " + tables
+						+ "), COUNT(*) FROM %s WHERE batch_id = ? GROUP BY 1, 2",
+				batchId, (database, table, row) -> {
+					if (row.getInt(1) != database || row.getInt(2) != table) {
+						misplaced[0] += row.getLong(3);
+					}
+				});
+		return misplaced[0];
 	}
 
 	/** What the export must be: the header, then each table's codes in code order. */
-	private String sortedExport(long batchId) throws SQLException {
+	private String sortedExport(long batchId) {
 		StringBuilder csv = new StringBuilder("code,usesLeft\n");
-		for (javax.sql.DataSource shard : this.shards.shards().values()) {
-			try (Connection connection = shard.getConnection()) {
-				for (int t = 0; t < this.sharding.getTables(); t++) {
-					try (PreparedStatement query = connection.prepareStatement(
-							"SELECT code, uses_left FROM redemption_code_" + t + " WHERE batch_id = ? ORDER BY code")) {
-						query.setLong(1, batchId);
-						try (ResultSet rows = query.executeQuery()) {
-							while (rows.next()) {
-								csv.append(rows.getString(1)).append(',').append(rows.getInt(2)).append('\n');
-							}
-						}
-					}
-				}
-			}
-		}
+		codeTables().forEachOf("redemption_code", "SELECT code, uses_left FROM %s WHERE batch_id = ? ORDER BY code",
+				batchId,
+				(database, table, row) -> csv.append(row.getString(1)).append(',').append(row.getInt(2)).append('\n'));
 		return csv.toString();
+	}
+
+	private CouponTables codeTables() {
+		return new CouponTables(this.shards, this.sharding.getTables());
 	}
 
 }

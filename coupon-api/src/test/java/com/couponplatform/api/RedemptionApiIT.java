@@ -347,23 +347,8 @@ class RedemptionApiIT extends ApiIntegrationTest {
 	}
 
 	/** Request IDs bound to the code, in every user shard table. */
-	private long requestBindings(String code) throws SQLException {
-		long total = 0;
-		for (int database = 0; database < this.sharding.layout().databases(); database++) {
-			try (Connection connection = this.shards.shard(database).getConnection()) {
-				for (int table = 0; table < this.sharding.layout().tables(); table++) {
-					try (PreparedStatement query = connection
-						.prepareStatement("SELECT COUNT(*) FROM redemption_request_" + table + " WHERE code = ?")) {
-						query.setString(1, code);
-						try (ResultSet row = query.executeQuery()) {
-							row.next();
-							total += row.getLong(1);
-						}
-					}
-				}
-			}
-		}
-		return total;
+	private long requestBindings(String code) {
+		return tables().sumOf("redemption_request", "SELECT COUNT(*) FROM %s WHERE code = ?", code);
 	}
 
 }

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import com.couponplatform.sharding.ShardDataSources;
 
 /**
- * Queries every physical {@code user_coupon} table of every shard, bypassing
- * ShardingSphere, so tests check the truth where it is stored.
+ * Queries every physical table of a sharded table ({@code user_coupon} unless named) in
+ * every shard, bypassing ShardingSphere, so tests check the truth where it is stored.
  */
 public final class CouponTables {
 
@@ -30,20 +30,31 @@ public final class CouponTables {
 	}
 
 	/**
-	 * Runs a query on every table and hands each row over.
+	 * Runs a query on every {@code user_coupon} table and hands each row over.
 	 * @param sql the query, {@code %s} standing for the table, with one {@code ?} for the
 	 * template ID
 	 * @param templateId the template
 	 * @param reader receives each row, with the table's database index and table suffix
 	 */
 	public void forEach(String sql, long templateId, RowReader reader) {
+		forEachOf("user_coupon", sql, templateId, reader);
+	}
+
+	/**
+	 * Runs a query on every physical table of any sharded table and hands each row over.
+	 * @param logicalTable the sharded table, for example {@code redemption_code}
+	 * @param sql the query, {@code %s} standing for the table, with one {@code ?}
+	 * @param parameter the value of the {@code ?}
+	 * @param reader receives each row, with the table's database index and table suffix
+	 */
+	public void forEachOf(String logicalTable, String sql, Object parameter, RowReader reader) {
 		for (Map.Entry<String, DataSource> shard : this.shards.shards().entrySet()) {
 			int database = Integer.parseInt(shard.getKey().substring(shard.getKey().lastIndexOf('_') + 1));
 			try (Connection connection = shard.getValue().getConnection()) {
 				for (int t = 0; t < this.tables; t++) {
 					try (PreparedStatement query = connection
-						.prepareStatement(String.format(sql, "user_coupon_" + t))) {
-						query.setLong(1, templateId);
+						.prepareStatement(String.format(sql, logicalTable + "_" + t))) {
+						query.setObject(1, parameter);
 						try (ResultSet rows = query.executeQuery()) {
 							while (rows.next()) {
 								reader.read(database, t, rows);
@@ -56,6 +67,18 @@ public final class CouponTables {
 				throw new IllegalStateException(ex);
 			}
 		}
+	}
+
+	/**
+	 * @param logicalTable the sharded table
+	 * @param sql a one-number query, as for {@link #forEachOf}
+	 * @param parameter the value of the {@code ?}
+	 * @return the sum of its answers over every physical table
+	 */
+	public long sumOf(String logicalTable, String sql, Object parameter) {
+		long[] sum = { 0 };
+		forEachOf(logicalTable, sql, parameter, (database, table, row) -> sum[0] += row.getLong(1));
+		return sum[0];
 	}
 
 	/**
