@@ -193,8 +193,29 @@ class CodeBatchIT extends AdminIntegrationTest {
 				Map.of("templateId", Long.toString(template.id()), "validUntil", until),
 				"SOLD1A\nSOLD1B\nSOLD1C\nSOLD1D\nSOLD1E\nSOLD1F\n");
 		assertThat(importedTooMany.status()).isEqualTo(409);
+		// Imports with nothing to import, a malformed field, or no credentials.
+		Answer nothingToImport = new TestHttp(this.port).upload(path, OPERATOR,
+				Map.of("templateId", Long.toString(template.id()), "validUntil", until), "code\nbad#1\n\n###\n");
+		assertThat(nothingToImport.status()).isEqualTo(400);
+		assertThat(nothingToImport.contentType()).startsWith("application/problem+json");
+		assertThat(nothingToImport.body().path("errors").get(0).path("field").asText()).isEqualTo("file");
+		Answer badUses = new TestHttp(this.port).upload(path, OPERATOR,
+				Map.of("templateId", Long.toString(template.id()), "usesPerCode", "many", "validUntil", until),
+				"GOOD1A\n");
+		assertThat(badUses.status()).isEqualTo(400);
+		assertThat(badUses.body().path("errors").get(0).path("field").asText()).isEqualTo("usesPerCode");
+		Answer badUntil = new TestHttp(this.port).upload(path, OPERATOR,
+				Map.of("templateId", Long.toString(template.id()), "validUntil", "tomorrow"), "GOOD1B\n");
+		assertThat(badUntil.status()).isEqualTo(400);
+		assertThat(badUntil.body().path("errors").get(0).path("field").asText()).isEqualTo("validUntil");
+		Answer anonymousImport = new TestHttp(this.port).upload(path, null,
+				Map.of("templateId", Long.toString(template.id()), "validUntil", until), "GOOD1C\n");
+		assertThat(anonymousImport.status()).isEqualTo(401);
 		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(2);
 		assertThat(globalCount("SELECT COUNT(*) FROM code_batch WHERE template_id = " + template.id())).isEqualTo(2);
+		assertThat(codeTables().sumOf("redemption_code", "SELECT COUNT(*) FROM %s WHERE code LIKE ?", "G00D1%"))
+			.as("no code of a refused import is stored")
+			.isZero();
 
 		CouponTemplate draft = this.createTemplate.create(request(10), "it");
 		Answer notActive = call("POST", path, OPERATOR,
