@@ -1,6 +1,5 @@
 package com.couponplatform.sharding;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,14 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Brings a MySQL/MariaDB server to the current schema: creates the global and shard
@@ -29,8 +20,6 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * that start together (api and admin) from applying the same file twice.
  */
 public final class SchemaInstaller {
-
-	private static final Logger logger = LoggerFactory.getLogger(SchemaInstaller.class);
 
 	private static final int LOCK_TIMEOUT_SECONDS = 120;
 
@@ -58,9 +47,9 @@ public final class SchemaInstaller {
 			try {
 				String global = this.database.globalDatabase();
 				createDatabase(server, global);
-				apply(global, scripts("global"));
+				apply(global, SchemaFolder.of("global"));
 				checkLayout(global);
-				List<SqlScript> shardScripts = scripts("shard");
+				SchemaFolder shardScripts = SchemaFolder.of("shard");
 				for (int i = 0; i < this.layout.databases(); i++) {
 					createDatabase(server, this.database.shardDatabase(i));
 					apply(this.database.shardDatabase(i), shardScripts);
@@ -106,59 +95,9 @@ public final class SchemaInstaller {
 		}
 	}
 
-	private static List<SqlScript> scripts(String folder) {
-		try {
-			List<SqlScript> scripts = new ArrayList<>(Arrays
-				.stream(new PathMatchingResourcePatternResolver().getResources("classpath*:sql/" + folder + "/V*.sql"))
-				.map(SqlScript::load)
-				.toList());
-			scripts.sort(null);
-			return scripts;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot list the schema files of sql/" + folder, ex);
-		}
-	}
-
-	private void apply(String databaseName, List<SqlScript> scripts) throws SQLException {
-		try (Connection connection = connect(databaseName); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS schema_history (version INT NOT NULL PRIMARY KEY, "
-					+ "script VARCHAR(200) NOT NULL, checksum CHAR(64) NOT NULL, applied_at DATETIME(3) NOT NULL)");
-			for (SqlScript script : scripts) {
-				String applied = appliedChecksum(connection, script.version());
-				if (applied == null) {
-					for (String sql : script.statements(this.layout.tables())) {
-						statement.execute(sql);
-					}
-					record(connection, script);
-					logger.info("Applied {} to {}", script.name(), databaseName);
-				}
-				else if (!applied.equals(script.checksum())) {
-					throw new IllegalStateException("Schema file " + script.name() + " changed after it was applied to "
-							+ databaseName + ": add a new version instead of editing a shipped one");
-				}
-			}
-		}
-	}
-
-	private static String appliedChecksum(Connection connection, int version) throws SQLException {
-		try (PreparedStatement query = connection
-			.prepareStatement("SELECT checksum FROM schema_history WHERE version = ?")) {
-			query.setInt(1, version);
-			try (ResultSet result = query.executeQuery()) {
-				return result.next() ? result.getString(1) : null;
-			}
-		}
-	}
-
-	private void record(Connection connection, SqlScript script) throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement(
-				"INSERT INTO schema_history (version, script, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
-			insert.setInt(1, script.version());
-			insert.setString(2, script.name());
-			insert.setString(3, script.checksum());
-			insert.setTimestamp(4, Timestamp.from(this.clock.instant()));
-			insert.executeUpdate();
+	private void apply(String databaseName, SchemaFolder folder) throws SQLException {
+		try (Connection connection = connect(databaseName)) {
+			folder.applyTo(connection, "schema_history", this.layout.tables(), this.clock);
 		}
 	}
 

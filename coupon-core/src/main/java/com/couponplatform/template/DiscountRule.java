@@ -8,7 +8,8 @@ package com.couponplatform.template;
  * @param thresholdAmount the order amount that must be reached (threshold type; optional
  * for percentage)
  * @param percentOff the percentage off, 1–100 (percentage type)
- * @param maxDiscountAmount the cap of a percentage discount
+ * @param maxDiscountAmount the cap of a percentage discount; {@code null} for none (only
+ * migrated legacy templates have none: a new template must name its cap)
  */
 public record DiscountRule(TemplateType type, Long discountAmount, Long thresholdAmount, Integer percentOff,
 		Long maxDiscountAmount) {
@@ -16,7 +17,8 @@ public record DiscountRule(TemplateType type, Long discountAmount, Long threshol
 	/**
 	 * The discount for an amount the coupon may apply to (the in-scope lines of a cart).
 	 * Percentages are rounded down to the minor unit and capped by
-	 * {@code maxDiscountAmount}; no discount exceeds the amount it applies to.
+	 * {@code maxDiscountAmount} when there is one; no discount exceeds the amount it
+	 * applies to.
 	 * @param eligibleAmount the amount in scope, in minor units, not negative
 	 * @return the amount off, or how much is missing to reach the threshold
 	 */
@@ -31,8 +33,10 @@ public record DiscountRule(TemplateType type, Long discountAmount, Long threshol
 		long amount = switch (this.type) {
 			case FIXED_AMOUNT, THRESHOLD -> this.discountAmount;
 			// Integer arithmetic rounds down to the minor unit; an overflow fails loudly.
-			case PERCENTAGE ->
-				Math.min(Math.multiplyExact(eligibleAmount, (long) this.percentOff) / 100, this.maxDiscountAmount);
+			case PERCENTAGE -> {
+				long off = Math.multiplyExact(eligibleAmount, (long) this.percentOff) / 100;
+				yield (this.maxDiscountAmount != null) ? Math.min(off, this.maxDiscountAmount) : off;
+			}
 		};
 		return new Discount.Applied(Math.min(amount, eligibleAmount));
 	}

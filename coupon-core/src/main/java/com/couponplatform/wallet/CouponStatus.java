@@ -6,6 +6,12 @@ package com.couponplatform.wallet;
  */
 public enum CouponStatus {
 
-	UNUSED, LOCKED, USED, EXPIRED
+	UNUSED, LOCKED, USED, EXPIRED,
+
+	/**
+	 * Withdrawn by operations (legacy state 4): terminal and never usable, kept so that
+	 * the user still sees it.
+	 */
+	REVOKED
 
 }

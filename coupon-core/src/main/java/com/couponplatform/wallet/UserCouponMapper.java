@@ -60,7 +60,7 @@ public interface UserCouponMapper {
 					 FROM user_coupon WHERE user_id = #{userId} AND id &lt; #{beforeId}
 					<if test="status == 'UNUSED'"> AND status = 'UNUSED' AND valid_until &gt; #{now}</if>
 					<if test="status == 'EXPIRED'"> AND (status = 'EXPIRED' OR (status = 'UNUSED' AND valid_until &lt;= #{now}))</if>
-					<if test="status == 'LOCKED' or status == 'USED'"> AND status = #{status}</if>
+					<if test="status == 'LOCKED' or status == 'USED' or status == 'REVOKED'"> AND status = #{status}</if>
 					ORDER BY id DESC LIMIT #{limit}
 					</script>
 					""")
