@@ -9,12 +9,14 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
@@ -43,12 +45,21 @@ public final class SchemaFolder {
 	 */
 	public static SchemaFolder of(String folder) {
 		try {
-			List<SqlScript> scripts = new ArrayList<>(Arrays
-				.stream(new PathMatchingResourcePatternResolver().getResources("classpath*:sql/" + folder + "/V*.sql"))
-				.map(SqlScript::load)
-				.toList());
-			scripts.sort(null);
-			return new SchemaFolder(folder, scripts);
+			// A folder may be on the classpath twice (a module's classes and its jar):
+			// one
+			// script per version, and two different ones of the same version are an
+			// error.
+			Map<Integer, SqlScript> byVersion = new TreeMap<>();
+			for (Resource resource : new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:sql/" + folder + "/V*.sql")) {
+				SqlScript script = SqlScript.load(resource);
+				SqlScript other = byVersion.putIfAbsent(script.version(), script);
+				if (other != null && !other.checksum().equals(script.checksum())) {
+					throw new IllegalStateException("Two schema files of version " + script.version() + " in sql/"
+							+ folder + ": " + other.name() + " and " + script.name());
+				}
+			}
+			return new SchemaFolder(folder, new ArrayList<>(byVersion.values()));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot list the schema files of sql/" + folder, ex);

@@ -24,7 +24,8 @@ class LegacyRoundTripTest {
 	private final CouponMapping coupons = new CouponMapping(this.time);
 
 	@Property
-	void aTemplateAndItsScopeComeBackAsTheirCanonicalRows(@ForAll("templates") LegacyRows.TemplateWithScope legacy) {
+	void aTemplateAndItsScopeComeBackAsTheirCanonicalRows(
+			@ForAll("templates") LegacyArbitraries.TemplateWithScope legacy) {
 		MigratedTemplate migrated = this.templates.toNew(legacy.template(), legacy.refs(), legacy.issuedRows())
 			.orElseThrow();
 
@@ -63,29 +64,29 @@ class LegacyRoundTripTest {
 		assertThat(useLogs.toLegacy(useLogs.toNew(legacy).orElseThrow()).canonical()).isEqualTo(legacy.canonical());
 	}
 
-	record CouponOfTemplate(LegacyRows.TemplateWithScope template, LegacyCoupon coupon) {
+	record CouponOfTemplate(LegacyArbitraries.TemplateWithScope template, LegacyCoupon coupon) {
 	}
 
 	@Provide
-	Arbitrary<LegacyRows.TemplateWithScope> templates() {
-		return LegacyRows.templates();
+	Arbitrary<LegacyArbitraries.TemplateWithScope> templates() {
+		return LegacyArbitraries.templates();
 	}
 
 	@Provide
 	Arbitrary<CouponOfTemplate> couponsWithTemplates() {
-		return LegacyRows.templates()
-			.flatMap((template) -> LegacyRows.coupons(template.template())
+		return LegacyArbitraries.templates()
+			.flatMap((template) -> LegacyArbitraries.coupons(template.template())
 				.map((coupon) -> new CouponOfTemplate(template, coupon)));
 	}
 
 	@Provide
 	Arbitrary<LegacyCode> codes() {
-		return LegacyRows.legacyCodes();
+		return LegacyArbitraries.legacyCodes();
 	}
 
 	@Provide
 	Arbitrary<LegacyUseLog> useLogs() {
-		return LegacyRows.useLogs();
+		return LegacyArbitraries.useLogs();
 	}
 
 	private static Set<CanonicalRow> canonical(List<LegacyScopeRef> refs) {

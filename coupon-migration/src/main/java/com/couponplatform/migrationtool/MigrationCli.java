@@ -1,9 +1,16 @@
 package com.couponplatform.migrationtool;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 
+import com.couponplatform.migrationtool.legacy.GeneratorSettings;
+import com.couponplatform.migrationtool.legacy.LegacyCommands;
 import com.couponplatform.sharding.DatabaseProperties;
 import com.couponplatform.sharding.SchemaInstaller;
 import com.couponplatform.sharding.ShardLocation;
@@ -17,8 +24,14 @@ import com.couponplatform.shared.UserId;
  * <ul>
  * <li>{@code schema} — creates or upgrades every database and checks N and M;</li>
  * <li>{@code locate <userId>|code:<CODE>} — prints the shard database and table of a
- * key.</li>
+ * key;</li>
+ * <li>{@code legacy-schema --database NAME} — creates the legacy mall tables in an empty
+ * database (tests and benchmarks);</li>
+ * <li>{@code legacy-generate --database NAME --users N --templates N --coupons N --codes N
+ * --seed S [--now INSTANT]} — fills them reproducibly with every quirk of LEGACY.md and
+ * prints the count of each.</li>
  * </ul>
+ * Exit status: 0 done, 2 refused (bad usage or input), 1 error.
  */
 public final class MigrationCli {
 
@@ -45,8 +58,43 @@ public final class MigrationCli {
 		if (args.length == 2 && "locate".equals(args[0])) {
 			return locate(args[1]);
 		}
-		this.out.println("usage: coupon-migration schema | locate <userId> | locate code:<CODE>");
+		if (args.length > 0 && args[0].startsWith("legacy-")) {
+			return legacy(args[0], Arrays.copyOfRange(args, 1, args.length));
+		}
+		this.out.println("usage: coupon-migration schema | locate <userId> | locate code:<CODE>"
+				+ " | legacy-schema --database NAME | legacy-generate --database NAME --users N --templates N"
+				+ " --coupons N --codes N --seed S [--now INSTANT]");
 		return 2;
+	}
+
+	private int legacy(String verb, String[] args) {
+		LegacyCommands commands = new LegacyCommands(legacyServer(), this.out, Clock.systemUTC());
+		try {
+			if ("legacy-schema".equals(verb)) {
+				commands.createSchema(CommandOptions.parse(args, Set.of("database")).required("database"));
+				return 0;
+			}
+			if ("legacy-generate".equals(verb)) {
+				CommandOptions options = CommandOptions.parse(args,
+						Set.of("database", "users", "templates", "coupons", "codes", "seed", "now"));
+				GeneratorSettings settings = new GeneratorSettings(options.positiveInt("users"),
+						options.positiveInt("templates"), options.positiveInt("coupons"), options.positiveInt("codes"),
+						options.longValue("seed"), Instant.parse(options.optional("now", Instant.now().toString())),
+						LegacyCommands.zone(this.env.get("COUPON_LEGACY_TIME_ZONE")));
+				commands.generate(options.required("database"), settings);
+				return 0;
+			}
+			this.out.println("unknown command " + verb);
+			return 2;
+		}
+		catch (IllegalArgumentException | DateTimeParseException | IllegalStateException ex) {
+			this.out.println("refused: " + ex.getMessage());
+			return 2;
+		}
+		catch (SQLException ex) {
+			this.out.println("error: " + ex.getMessage());
+			return 1;
+		}
 	}
 
 	private int locate(String key) {
@@ -61,13 +109,25 @@ public final class MigrationCli {
 	}
 
 	private DatabaseProperties database() {
+		return server("COUPON_DB_", new DatabaseProperties());
+	}
+
+	/**
+	 * The legacy database's server: {@code COUPON_LEGACY_DB_*}, each defaulting to its
+	 * {@code COUPON_DB_*}.
+	 */
+	private DatabaseProperties legacyServer() {
+		return server("COUPON_LEGACY_DB_", database());
+	}
+
+	private DatabaseProperties server(String prefix, DatabaseProperties defaults) {
 		DatabaseProperties database = new DatabaseProperties();
-		database.setHost(this.env.getOrDefault("COUPON_DB_HOST", database.getHost()));
+		database.setHost(this.env.getOrDefault(prefix + "HOST", defaults.getHost()));
 		database
-			.setPort(Integer.parseInt(this.env.getOrDefault("COUPON_DB_PORT", Integer.toString(database.getPort()))));
-		database.setUser(this.env.getOrDefault("COUPON_DB_USER", database.getUser()));
-		database.setPassword(this.env.getOrDefault("COUPON_DB_PASSWORD", database.getPassword()));
-		database.setPrefix(this.env.getOrDefault("COUPON_DB_PREFIX", database.getPrefix()));
+			.setPort(Integer.parseInt(this.env.getOrDefault(prefix + "PORT", Integer.toString(defaults.getPort()))));
+		database.setUser(this.env.getOrDefault(prefix + "USER", defaults.getUser()));
+		database.setPassword(this.env.getOrDefault(prefix + "PASSWORD", defaults.getPassword()));
+		database.setPrefix(this.env.getOrDefault("COUPON_DB_PREFIX", defaults.getPrefix()));
 		return database;
 	}
 

@@ -14,9 +14,9 @@ import net.jqwik.api.Combinators;
  * range, columns the row's kind does not read filled with anything (the canonical row
  * ignores them), times after 1991 (Asia/Shanghai has had no DST since).
  */
-final class LegacyRows {
+final class LegacyArbitraries {
 
-	private LegacyRows() {
+	private LegacyArbitraries() {
 	}
 
 	static Arbitrary<LocalDateTime> times() {
