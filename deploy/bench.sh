@@ -13,6 +13,9 @@
 #                              as many codes into the same tables, then redemption peak (closed loop) against
 #                              the no-op endpoint and open-loop latency at 25/50/75% of it (report:
 #                              coupon-bench/target/redemption-benchmark.md)
+#   ./deploy/bench.sh legacy   legacy-generate of a million coupons (BENCH_LEGACY_COUPONS) into a fresh
+#                              couponbench_legacy database, against the server copying the same rows
+#                              (INSERT ... SELECT) in the same run (report: coupon-bench/target/legacy-generation-benchmark.md)
 #   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
 #
 # Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
@@ -68,13 +71,18 @@ case "${1:-}" in
     BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.redemption.RedemptionBenchmark
     ;;
+  legacy)
+    cd "$ROOT_DIR"
+    mvnw -DskipTests package -pl coupon-bench -am || die "build failed"
+    java -Xms256m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.legacy.LegacyGenerationBenchmark
+    ;;
   jmh)
     shift
     mvnw -DskipTests package -pl coupon-bench -am || die "build failed"
     java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
     ;;
   *)
-    sed -n '2,22p' "$0"
+    sed -n '2,25p' "$0"
     exit 2
     ;;
 esac

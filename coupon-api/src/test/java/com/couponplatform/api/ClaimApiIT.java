@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +169,38 @@ class ClaimApiIT extends ApiIntegrationTest {
 		Answer unnamed = post("/api/v1/claims", TestTokens.service(), claimBody(template.id(), "svc2"));
 		assertThat(unnamed.status()).isEqualTo(400);
 		assertThat(unnamed.body().path("errors").get(0).path("field").asText()).isEqualTo("userId");
+	}
+
+	@Test
+	void listsARevokedCouponUnderRevokedOnly() throws Exception {
+		long userId = 6161;
+		Answer kept = post("/api/v1/claims", TestTokens.user(userId), claimBody(activeTemplate(5, 1).id(), "rv-1"));
+		Answer revoked = post("/api/v1/claims", TestTokens.user(userId), claimBody(activeTemplate(5, 1).id(), "rv-2"));
+		String revokedId = revoked.body().path("couponId").asText();
+		// Only legacy operations revoke (state 4); a migrated row carries the status as
+		// stored.
+		int changed = 0;
+		for (DataSource shard : this.shards.shards().values()) {
+			try (Connection connection = shard.getConnection()) {
+				for (int t = 0; t < this.sharding.getTables(); t++) {
+					changed += connection.createStatement()
+						.executeUpdate("UPDATE user_coupon_" + t + " SET status = 'REVOKED' WHERE user_id = " + userId
+								+ " AND id = " + revokedId);
+				}
+			}
+		}
+		assertThat(changed).isEqualTo(1);
+
+		Answer listed = get("/api/v1/coupons?status=REVOKED", TestTokens.user(userId));
+		assertThat(listed.body().path("items")).hasSize(1);
+		assertThat(listed.body().path("items").get(0).path("couponId").asText()).isEqualTo(revokedId);
+		assertThat(listed.body().path("items").get(0).path("status").asText()).isEqualTo("REVOKED");
+		Answer unused = get("/api/v1/coupons?status=UNUSED", TestTokens.user(userId));
+		assertThat(unused.body().path("items")).hasSize(1);
+		assertThat(unused.body().path("items").get(0).path("couponId").asText())
+			.isEqualTo(kept.body().path("couponId").asText());
+		assertThat(get("/api/v1/coupons/" + revokedId, TestTokens.user(userId)).body().path("status").asText())
+			.isEqualTo("REVOKED");
 	}
 
 	@Test
