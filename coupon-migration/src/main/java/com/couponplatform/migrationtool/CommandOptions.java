@@ -52,8 +52,8 @@ final class CommandOptions {
 		return this.values.getOrDefault(name, otherwise);
 	}
 
-	int positiveInt(String name) {
-		return (int) positiveLong(name, Integer.MAX_VALUE);
+	int count(String name) {
+		return (int) nonNegative(name, Integer.MAX_VALUE);
 	}
 
 	long longValue(String name) {
@@ -65,7 +65,7 @@ final class CommandOptions {
 		}
 	}
 
-	private long positiveLong(String name, long max) {
+	private long nonNegative(String name, long max) {
 		long value = longValue(name);
 		if (value < 0 || value > max) {
 			throw new IllegalArgumentException("--" + name + " must be between 0 and " + max);

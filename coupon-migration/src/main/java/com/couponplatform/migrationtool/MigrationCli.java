@@ -77,9 +77,9 @@ public final class MigrationCli {
 			if ("legacy-generate".equals(verb)) {
 				CommandOptions options = CommandOptions.parse(args,
 						Set.of("database", "users", "templates", "coupons", "codes", "seed", "now"));
-				GeneratorSettings settings = new GeneratorSettings(options.positiveInt("users"),
-						options.positiveInt("templates"), options.positiveInt("coupons"), options.positiveInt("codes"),
-						options.longValue("seed"), Instant.parse(options.optional("now", Instant.now().toString())),
+				GeneratorSettings settings = new GeneratorSettings(options.count("users"), options.count("templates"),
+						options.count("coupons"), options.count("codes"), options.longValue("seed"),
+						Instant.parse(options.optional("now", Instant.now().toString())),
 						LegacyCommands.zone(this.env.get("COUPON_LEGACY_TIME_ZONE")));
 				commands.generate(options.required("database"), settings);
 				return 0;

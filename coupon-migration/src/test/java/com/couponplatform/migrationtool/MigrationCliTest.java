@@ -34,6 +34,27 @@ class MigrationCliTest {
 		assertThat(cli(Map.of()).run("frobnicate")).isEqualTo(2);
 	}
 
+	@Test
+	void refusesLegacyCommandsWithBadOptionsBeforeTouchingAnyDatabase() {
+		String[] base = { "legacy-generate", "--database", "mall_x", "--templates", "50", "--coupons", "10", "--codes",
+				"10", "--seed", "1" };
+		assertThat(cli(Map.of()).run(append(base, "--users", "0"))).isEqualTo(2);
+		assertThat(printed()).contains("refused: need --users >= 1");
+		assertThat(cli(Map.of()).run(append(base, "--users", "5", "--now", "yesterday"))).isEqualTo(2);
+		assertThat(cli(Map.of()).run(append(base, "--users", "5", "--colour", "blue"))).isEqualTo(2);
+		assertThat(printed()).contains("unknown option --colour");
+		assertThat(cli(Map.of()).run("legacy-schema", "--database", "mall; DROP DATABASE mall")).isEqualTo(2);
+		assertThat(printed()).contains("--database must be 1-64 letters, digits or underscores");
+		assertThat(cli(Map.of()).run("legacy-schema")).isEqualTo(2);
+		assertThat(printed()).contains("--database is required");
+	}
+
+	private static String[] append(String[] base, String... more) {
+		String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+		System.arraycopy(more, 0, all, base.length, more.length);
+		return all;
+	}
+
 	private MigrationCli cli(Map<String, String> env) {
 		return new MigrationCli(env, new PrintStream(this.output, true, StandardCharsets.UTF_8));
 	}

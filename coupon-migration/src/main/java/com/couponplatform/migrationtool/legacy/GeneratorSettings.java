@@ -29,9 +29,6 @@ public record GeneratorSettings(int users, int templates, int coupons, int codes
 			throw new IllegalArgumentException("need --users >= 1, --templates >= " + MIN_TEMPLATES
 					+ ", --coupons >= 1 and --codes >= " + MIN_CODES);
 		}
-		if (codes > coupons + 1_000_000) {
-			throw new IllegalArgumentException("--codes may exceed --coupons by at most 1,000,000");
-		}
 	}
 
 }
