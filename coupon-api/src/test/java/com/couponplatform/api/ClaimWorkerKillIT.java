@@ -78,6 +78,49 @@ class ClaimWorkerKillIT extends ApiIntegrationTest {
 		assertThat(redisRemaining(template.id())).isEqualTo(STOCK - 21);
 	}
 
+	@Test
+	void reconciliationSetsTheGuardedCounterBackForAWorkerKilledBetweenCounterAndRow() throws Exception {
+		CouponTemplate template = activeTemplate(STOCK, 1);
+		ChildApplication worker = startWorker();
+		CompletableFuture<Answer> dying;
+		try {
+			TestHttp workerHttp = new TestHttp(worker.port());
+			for (long user = 1; user <= 5; user++) {
+				assertThat(workerHttp
+					.call("POST", "/api/v1/claims", "Bearer " + TestTokens.user(7_100_000 + user),
+							claimBody(template.id(), "ok-" + user))
+					.status()).isEqualTo(201);
+			}
+			dying = CompletableFuture.supplyAsync(() -> workerHttp.call("POST", "/api/v1/claims",
+					"Bearer " + TestTokens.user(7_100_100), claimBody(template.id(), "killstock-1")));
+			assertThat(worker.awaitMarker(60)).as("the claim took the counter and stopped").isTrue();
+		}
+		finally {
+			worker.kill();
+		}
+		assertThat(dying).failsWithin(30, TimeUnit.SECONDS);
+
+		// The dead claim holds a unit in Redis and one in the guarded counter, and wrote
+		// no row.
+		assertThat(couponRows(template.id())).isEqualTo(5);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(6);
+		assertThat(redisRemaining(template.id())).isEqualTo(STOCK - 6);
+
+		ClaimStockReconciler.Reconciliation reconciled = this.reconciler.reconcile(template.id());
+		assertThat(reconciled.released()).isEqualTo(1);
+		assertThat(reconciled.repaired()).isEqualTo(1);
+		assertThat(reconciled.drift()).isZero();
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(5);
+		assertThat(redisRemaining(template.id())).isEqualTo(STOCK - 5);
+
+		// Nothing is left to repair, and the retried request issues exactly once.
+		assertThat(this.reconciler.reconcile(template.id()).repaired()).isZero();
+		Answer retried = post("/api/v1/claims", TestTokens.user(7_100_100), claimBody(template.id(), "killstock-1"));
+		assertThat(retried.status()).isEqualTo(201);
+		assertThat(couponRows(template.id())).isEqualTo(6);
+		assertThat(this.catalog.getFresh(template.id()).issued()).isEqualTo(6);
+	}
+
 	/** coupon-api with the kill point, in a child JVM on this JVM's databases. */
 	private static ChildApplication startWorker() throws Exception {
 		return ChildApplication.start(ClaimWorker.class, "claim-worker", FaultInjection.AT_KILL_POINT,

@@ -12,8 +12,9 @@ import com.couponplatform.redemption.RedemptionFaultPoint;
 /**
  * Faults between a claim's Redis gate and its database write, chosen by the request ID so
  * every other test's claims pass untouched: {@code boom-…} throws; {@code stall-…} stalls
- * its first call long enough for a client to time out and retry; {@code kill-…} says
- * {@value #AT_KILL_POINT} on standard output and holds the thread until the process is
+ * its first call long enough for a client to time out and retry; {@code kill-…} (after
+ * the gate) and {@code killstock-…} (after the guarded counter, before the row) say
+ * {@value #AT_KILL_POINT} on standard output and hold the thread until the process is
  * killed, in a {@link ClaimWorker} process.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -30,19 +31,37 @@ class FaultInjection {
 
 	@Bean
 	ClaimFaultPoint injectedClaimFaults() {
-		return (userId, templateId, requestId) -> {
-			if (requestId.startsWith("boom-")) {
-				throw new IllegalStateException("Injected fault after the gate");
+		return new ClaimFaultPoint() {
+
+			@Override
+			public void afterGate(long userId, long templateId, String requestId) {
+				if (requestId.startsWith("boom-")) {
+					throw new IllegalStateException("Injected fault after the gate");
+				}
+				if (requestId.startsWith("stall-") && FaultInjection.this.stalled.add(requestId)) {
+					pause(STALL_MILLIS);
+				}
+				if (requestId.startsWith("kill-")) {
+					holdUntilKilled();
+				}
 			}
-			if (requestId.startsWith("stall-") && this.stalled.add(requestId)) {
-				pause(STALL_MILLIS);
+
+			@Override
+			public void afterStock(long userId, long templateId, String requestId) {
+				if (requestId.startsWith("killstock-")) {
+					holdUntilKilled();
+				}
 			}
-			if (requestId.startsWith("kill-") && Boolean.getBoolean(KILL_POINT_ENABLED)) {
-				System.out.println(AT_KILL_POINT);
-				System.out.flush();
-				pause(Long.MAX_VALUE);
-			}
+
 		};
+	}
+
+	private static void holdUntilKilled() {
+		if (Boolean.getBoolean(KILL_POINT_ENABLED)) {
+			System.out.println(AT_KILL_POINT);
+			System.out.flush();
+			pause(Long.MAX_VALUE);
+		}
 	}
 
 	/**

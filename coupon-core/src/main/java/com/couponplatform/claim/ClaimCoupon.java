@@ -154,9 +154,11 @@ public class ClaimCoupon {
 			String requestKey, int slot, Instant now) {
 		boolean stockTaken = false;
 		try {
-			this.faults.getIfAvailable(() -> ClaimFaultPoint.NONE).afterGate(userId, template.id(), requestId);
+			ClaimFaultPoint faults = this.faults.getIfAvailable(() -> ClaimFaultPoint.NONE);
+			faults.afterGate(userId, template.id(), requestId);
 			this.database.takeStock(template.id(), now);
 			stockTaken = true;
+			faults.afterStock(userId, template.id(), requestId);
 			UserCoupon coupon = this.database.newCoupon(userId, template, requestId, origin, now);
 			this.database.store(coupon, slot);
 			this.confirmations.add(template.id(), requestKey);

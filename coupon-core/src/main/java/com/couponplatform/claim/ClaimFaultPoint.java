@@ -2,8 +2,9 @@ package com.couponplatform.claim;
 
 /**
  * Where fault tests break a claim: after the Redis gate took the stock and before the
- * database write. Production has no such bean; a test registers one to throw, stall, or
- * hold the thread while its process is killed.
+ * database write, or between the guarded counter and the coupon row. Production has no
+ * such bean; a test registers one to throw, stall, or hold the thread while its process
+ * is killed.
  */
 @FunctionalInterface
 public interface ClaimFaultPoint {
@@ -18,5 +19,14 @@ public interface ClaimFaultPoint {
 	 * @param requestId the claim's request ID
 	 */
 	void afterGate(long userId, long templateId, String requestId);
+
+	/**
+	 * Runs after the guarded counter took the unit and before the coupon row is inserted.
+	 * @param userId the claiming user
+	 * @param templateId the template
+	 * @param requestId the claim's request ID
+	 */
+	default void afterStock(long userId, long templateId, String requestId) {
+	}
 
 }
