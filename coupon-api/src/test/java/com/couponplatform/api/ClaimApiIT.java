@@ -93,6 +93,43 @@ class ClaimApiIT extends ApiIntegrationTest {
 	}
 
 	@Test
+	void reportsARequestIdReusedForASoldOutTemplateBeforeTheSoldOut() {
+		CouponTemplate template = activeTemplate(10, 1);
+		CouponTemplate soldOut = activeTemplate(1, 1);
+		assertThat(post("/api/v1/claims", TestTokens.user(411), claimBody(soldOut.id(), "last-one")).status())
+			.isEqualTo(201);
+		Answer first = post("/api/v1/claims", TestTokens.user(412), claimBody(template.id(), "mine"));
+
+		Answer reused = post("/api/v1/claims", TestTokens.user(412), claimBody(soldOut.id(), "mine"));
+		Answer fresh = post("/api/v1/claims", TestTokens.user(412), claimBody(soldOut.id(), "fresh"));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(reused.status()).isEqualTo(422);
+		assertThat(reused.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(fresh.status()).isEqualTo(409);
+		assertThat(fresh.code()).isEqualTo("SOLD_OUT");
+		assertThat(couponRows(soldOut.id())).isEqualTo(1);
+	}
+
+	@Test
+	void replaysAClaimAfterItsTemplateEndedOrSoldOut() {
+		CouponTemplate template = activeTemplate(1, 1);
+		Answer first = post("/api/v1/claims", TestTokens.user(421), claimBody(template.id(), "before-the-end"));
+		Answer soldOutReplay = post("/api/v1/claims", TestTokens.user(421), claimBody(template.id(), "before-the-end"));
+		this.changeStatus.end(template.id(), "it");
+
+		Answer endedReplay = post("/api/v1/claims", TestTokens.user(421), claimBody(template.id(), "before-the-end"));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(soldOutReplay.status()).isEqualTo(200);
+		assertThat(endedReplay.status()).isEqualTo(200);
+		assertThat(endedReplay.body()).isEqualTo(first.body());
+		assertThat(post("/api/v1/claims", TestTokens.user(421), claimBody(template.id(), "after-the-end")).code())
+			.isEqualTo("TEMPLATE_NOT_ACTIVE");
+		assertThat(couponRows(template.id())).isEqualTo(1);
+	}
+
+	@Test
 	void enforcesThePerUserLimitAndTheStock() {
 		CouponTemplate template = activeTemplate(2, 1);
 		assertThat(post("/api/v1/claims", TestTokens.user(301), claimBody(template.id(), "a")).status()).isEqualTo(201);

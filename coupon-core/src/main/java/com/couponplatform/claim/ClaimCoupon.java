@@ -96,7 +96,13 @@ public class ClaimCoupon {
 	ClaimResult claim(long userId, long templateId, String requestId, CouponOrigin origin) {
 		Timer.Sample sample = this.metrics.start();
 		try {
-			ClaimResult result = decide(userId, templateId, requestId, origin);
+			ClaimResult result;
+			try {
+				result = decide(userId, templateId, requestId, origin);
+			}
+			catch (RuleViolationException refused) {
+				result = replayInsteadOf(refused, userId, templateId, requestId, origin);
+			}
 			this.metrics.issued(sample, result.replayed());
 			return result;
 		}
@@ -108,6 +114,34 @@ public class ClaimCoupon {
 			this.metrics.failed(sample);
 			throw failed;
 		}
+	}
+
+	/**
+	 * A refused single claim may be a replay, or a request ID reused for another
+	 * template: the contract answers both before any rule (PRODUCT.md), so whatever the
+	 * stock, window or status now say, the first call's coupon is replayed and a reuse is
+	 * 422. Costs one primary read per refused claim. A batch checked its request ID up
+	 * front, and a per-user limit refusal has read the earlier claim already.
+	 */
+	private ClaimResult replayInsteadOf(RuleViolationException refused, long userId, long templateId, String requestId,
+			CouponOrigin origin) {
+		if (origin != CouponOrigin.CLAIM || refused instanceof PerUserLimitReachedException
+				|| refused instanceof IdempotencyKeyReusedException) {
+			throw refused;
+		}
+		Optional<UserCoupon> earlier;
+		try {
+			earlier = this.database.findEarlier(userId, templateId, requestId, origin);
+		}
+		catch (IdempotencyKeyReusedException reused) {
+			throw reused;
+		}
+		catch (RuntimeException unreadable) {
+			// The shard cannot say: the refusal the rules gave stays the answer.
+			refused.addSuppressed(unreadable);
+			throw refused;
+		}
+		return earlier.map((coupon) -> new ClaimResult(coupon, true)).orElseThrow(() -> refused);
 	}
 
 	private ClaimResult decide(long userId, long templateId, String requestId, CouponOrigin origin) {
