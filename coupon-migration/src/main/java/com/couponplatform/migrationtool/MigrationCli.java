@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
@@ -79,7 +80,8 @@ public final class MigrationCli {
 						Set.of("database", "users", "templates", "coupons", "codes", "seed", "now"));
 				GeneratorSettings settings = new GeneratorSettings(options.count("users"), options.count("templates"),
 						options.count("coupons"), options.count("codes"), options.longValue("seed"),
-						Instant.parse(options.optional("now", Instant.now().toString())),
+						Instant
+							.parse(options.optional("now", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())),
 						LegacyCommands.zone(this.env.get("COUPON_LEGACY_TIME_ZONE")));
 				commands.generate(options.required("database"), settings);
 				return 0;
