@@ -46,9 +46,7 @@ public final class SchemaFolder {
 	public static SchemaFolder of(String folder) {
 		try {
 			// A folder may be on the classpath twice (a module's classes and its jar):
-			// one
-			// script per version, and two different ones of the same version are an
-			// error.
+			// one script per version; two different ones of a version are an error.
 			Map<Integer, SqlScript> byVersion = new TreeMap<>();
 			for (Resource resource : new PathMatchingResourcePatternResolver()
 				.getResources("classpath*:sql/" + folder + "/V*.sql")) {

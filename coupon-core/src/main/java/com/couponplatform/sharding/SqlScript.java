@@ -17,7 +17,7 @@ import org.springframework.core.io.Resource;
  * One versioned file of {@code sql/}: its version, its checksum and its statements, with
  * per-physical-table templates ({@code ${t}}) expanded for a given table count.
  */
-final class SqlScript implements Comparable<SqlScript> {
+final class SqlScript {
 
 	private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
@@ -104,11 +104,6 @@ final class SqlScript implements Comparable<SqlScript> {
 			expanded.add(statement.replace(TABLE_SUFFIX, Integer.toString(t)));
 		}
 		return expanded;
-	}
-
-	@Override
-	public int compareTo(SqlScript other) {
-		return Integer.compare(this.version, other.version);
 	}
 
 }
