@@ -2,6 +2,7 @@ package com.couponplatform.legacy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -97,8 +98,7 @@ class CouponMappingTest {
 
 		ClaimSlots slots = ClaimSlots.of(coupons, (templateId) -> 1);
 
-		assertThat(slots.slots()).containsOnly(java.util.Map.entry(3L, 1), java.util.Map.entry(5L, 2),
-				java.util.Map.entry(9L, 1));
+		assertThat(slots.slots()).containsOnly(Map.entry(3L, 1), Map.entry(5L, 2), Map.entry(9L, 1));
 		assertThat(slots.issues()).containsExactly(
 				new DataIssue(DataIssue.Kind.OVER_LIMIT_HOLDING, "t_user_coupon", "12345/17", "2 claimed, limit 1"));
 	}

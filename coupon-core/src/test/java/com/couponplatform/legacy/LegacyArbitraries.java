@@ -2,6 +2,7 @@ package com.couponplatform.legacy;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +22,9 @@ final class LegacyArbitraries {
 
 	static Arbitrary<LocalDateTime> times() {
 		return Arbitraries.longs()
-			.between(LocalDateTime.of(2012, 1, 1, 0, 0).toEpochSecond(java.time.ZoneOffset.UTC),
-					LocalDateTime.of(2035, 12, 31, 23, 59, 59).toEpochSecond(java.time.ZoneOffset.UTC))
-			.map((seconds) -> LocalDateTime.ofEpochSecond(seconds, 0, java.time.ZoneOffset.UTC));
+			.between(LocalDateTime.of(2012, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC),
+					LocalDateTime.of(2035, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC))
+			.map((seconds) -> LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC));
 	}
 
 	static Arbitrary<BigDecimal> yuan() {

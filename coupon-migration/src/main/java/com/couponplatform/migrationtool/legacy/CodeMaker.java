@@ -1,6 +1,7 @@
 package com.couponplatform.migrationtool.legacy;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -53,8 +54,7 @@ final class CodeMaker {
 	}
 
 	static boolean mixedCase(String code) {
-		return !code.equals(code.toUpperCase(java.util.Locale.ROOT))
-				&& !code.equals(code.toLowerCase(java.util.Locale.ROOT));
+		return !code.equals(code.toUpperCase(Locale.ROOT)) && !code.equals(code.toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -2,6 +2,7 @@ package com.couponplatform.migrationtool.legacy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ final class CouponMaker {
 	}
 
 	private LocalDateTime between(LocalDateTime from, LocalDateTime to) {
-		long seconds = java.time.Duration.between(from, to).getSeconds();
+		long seconds = Duration.between(from, to).getSeconds();
 		return (seconds <= 0) ? from : from.plusSeconds(this.random.nextLong(seconds + 1));
 	}
 

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import com.couponplatform.legacy.LegacySchema;
+import com.couponplatform.legacy.LegacyTime;
 import com.couponplatform.sharding.DatabaseProperties;
 
 /**
@@ -84,8 +85,7 @@ public final class LegacyCommands {
 	 * @return the zone
 	 */
 	public static ZoneId zone(String configured) {
-		return (configured == null || configured.isBlank()) ? com.couponplatform.legacy.LegacyTime.DEFAULT_ZONE
-				: ZoneId.of(configured);
+		return (configured == null || configured.isBlank()) ? LegacyTime.DEFAULT_ZONE : ZoneId.of(configured);
 	}
 
 	private Connection connect(String database) throws SQLException {

@@ -1,5 +1,6 @@
 package com.couponplatform.migrationtool.legacy;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,7 +177,7 @@ public final class LegacyDataGenerator {
 		this.quirks.add("templates.status" + template.status());
 		if (template.couponKind() == LegacyTemplate.KIND_RATE) {
 			boolean bad = template.discountRate().signum() <= 0
-					|| template.discountRate().compareTo(java.math.BigDecimal.TEN) >= 0;
+					|| template.discountRate().compareTo(BigDecimal.TEN) >= 0;
 			this.quirks.add(bad ? "templates.badRate"
 					: (template.maxCut() != null) ? "templates.rateWithCap" : "templates.rateWithoutCap");
 		}

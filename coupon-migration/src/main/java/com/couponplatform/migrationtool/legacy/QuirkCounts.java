@@ -1,5 +1,6 @@
 package com.couponplatform.migrationtool.legacy;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,7 +34,7 @@ public final class QuirkCounts {
 	 * @return an unmodifiable view
 	 */
 	public Map<String, Long> asMap() {
-		return java.util.Collections.unmodifiableMap(this.counts);
+		return Collections.unmodifiableMap(this.counts);
 	}
 
 }

@@ -1,6 +1,7 @@
 package com.couponplatform.migrationtool.legacy;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class RowSink {
 	 */
 	void table(String table, String... columns) {
 		String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-				+ String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ")";
+				+ String.join(", ", Collections.nCopies(columns.length, "?")) + ")";
 		this.pending.put(table, new Pending(sql, new ArrayList<>(BATCH_ROWS)));
 	}
 
