@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.issuance.IssuanceChunk;
 import com.couponplatform.issuance.IssuanceProperties;
 import com.couponplatform.issuance.WriteIssuanceChunk;
@@ -32,7 +33,6 @@ import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateCatalog;
-import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.template.TemplateType;
 import com.couponplatform.testsupport.CouponTables;
 import com.couponplatform.testsupport.TestHttp;
@@ -67,7 +67,7 @@ class IssuanceJobIT extends AdminIntegrationTest {
 	WriteIssuanceChunk writer;
 
 	@Autowired
-	TemplateMapper templates;
+	TemplateStock stock;
 
 	@Autowired
 	LoadUserTags loadUserTags;
@@ -217,7 +217,7 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		assertThat(this.writer
 			.write(new IssuanceChunk(jobId, template.id(), rest, LongStream.of(userIds).skip(20).toArray()))).isZero();
 		assertThat(rowsPerTable(template.id()).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20);
-		assertThat(this.templates.outstandingReservations(template.id())).isZero();
+		assertThat(this.stock.outstandingReservations(template.id())).isZero();
 		Answer resumed = call("POST", job + "/resume", OPERATOR, null);
 		assertThat(resumed.status()).isEqualTo(409);
 		assertThat(resumed.code()).isEqualTo("ILLEGAL_TRANSITION");

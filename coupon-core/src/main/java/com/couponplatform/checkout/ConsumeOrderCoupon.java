@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;
 
@@ -32,7 +33,7 @@ public class ConsumeOrderCoupon {
 	 */
 	public UserCoupon consume(long userId, String orderId) {
 		OrderIds.check(orderId);
-		return this.steps.inTransaction(userId, () -> {
+		return this.steps.inTransaction(userId, (writes) -> {
 			Instant now = this.clock.instant();
 			CouponOrder order = this.steps.lockedOrder(userId, orderId);
 			UserCoupon coupon = this.steps.coupon(userId, order.couponId());
@@ -45,13 +46,12 @@ public class ConsumeOrderCoupon {
 				default -> {
 				}
 			}
-			OrderCouponSteps.expectOne(this.steps.coupons().consume(userId, coupon.id(), orderId, now),
-					"consuming a locked coupon");
+			OrderCouponSteps.expectOne(writes.consume(coupon.id(), orderId, now), "consuming a locked coupon");
 			OrderCouponSteps.expectOne(
 					this.steps.orders()
 						.move(userId, orderId, CouponOrderStatus.LOCKED, CouponOrderStatus.USED, null, now),
 					"consuming");
-			this.steps.changed(coupon, CouponStatus.LOCKED, CouponStatus.USED, false, now);
+			this.steps.changed(writes, coupon, CouponStatus.LOCKED, CouponStatus.USED, false, now);
 			return coupon.withStatus(CouponStatus.USED);
 		});
 	}

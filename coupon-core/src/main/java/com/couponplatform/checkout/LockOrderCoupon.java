@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.template.Discount;
 import com.couponplatform.wallet.CouponStatus;
@@ -53,7 +54,7 @@ public class LockOrderCoupon {
 		if (orderAmount == null || orderAmount < 0 || orderAmount > MAX_ORDER_AMOUNT) {
 			throw new InvalidInputException("orderAmount", "must be 0 to " + MAX_ORDER_AMOUNT + " minor units");
 		}
-		return this.steps.inTransaction(userId, () -> {
+		return this.steps.inTransaction(userId, (writes) -> {
 			Instant now = this.clock.instant();
 			UserCoupon coupon = this.steps.coupon(userId, couponId);
 			Instant expiresAt = now.plus(this.properties.getLockTimeout());
@@ -69,11 +70,11 @@ public class LockOrderCoupon {
 						"re-locking a released order");
 			}
 			checkUsable(coupon, orderAmount, now);
-			if (this.steps.coupons().lock(userId, couponId, orderId, now) == 0) {
+			if (!writes.lock(couponId, orderId, now)) {
 				// Another order took it between our read and our update.
 				throw new CouponNotAvailableException(couponId, "another order holds it");
 			}
-			this.steps.changed(coupon, CouponStatus.UNUSED, CouponStatus.LOCKED, false, now);
+			this.steps.changed(writes, coupon, CouponStatus.UNUSED, CouponStatus.LOCKED, false, now);
 			return coupon.withStatus(CouponStatus.LOCKED);
 		});
 	}

@@ -1,17 +1,16 @@
 package com.couponplatform.checkout;
 
 import java.time.Instant;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import com.couponplatform.gateway.CouponGateway;
+import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.messaging.Outbox;
 import com.couponplatform.messaging.Topics;
-import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.wallet.CouponNotFoundException;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;
@@ -19,9 +18,10 @@ import com.couponplatform.wallet.UserCouponMapper;
 import com.couponplatform.wallet.UserCouponRow;
 
 /**
- * What every checkout call shares: one local transaction in the user's shard, the order's
- * row read under a row lock (so two calls for one order run one after the other), and the
- * status change written to the outbox with the rows it describes.
+ * What every checkout call shares: one local transaction in the user's shard, opened by
+ * the {@link CouponGateway} (which fences it), the order's row read under a row lock (so
+ * two calls for one order run one after the other), and the status change written to the
+ * outbox with the rows it describes.
  */
 @Component
 @EnableConfigurationProperties(CheckoutProperties.class)
@@ -37,18 +37,15 @@ class OrderCouponSteps {
 
 	private final Topics topics;
 
-	private final TransactionTemplate transaction;
-
-	private final ReplicaRouting routing;
+	private final CouponGateway gateway;
 
 	OrderCouponSteps(CouponOrderMapper orders, UserCouponMapper coupons, Outbox outbox, Topics topics,
-			PlatformTransactionManager transactions, ReplicaRouting routing) {
-		this.routing = routing;
+			CouponGateway gateway) {
 		this.orders = orders;
 		this.coupons = coupons;
 		this.outbox = outbox;
 		this.topics = topics;
-		this.transaction = new TransactionTemplate(transactions);
+		this.gateway = gateway;
 	}
 
 	/**
@@ -56,12 +53,10 @@ class OrderCouponSteps {
 	 * on its row (both saw it exist, both ask to lock it); the database picks a loser,
 	 * and retrying it is safe because the whole call rolled back.
 	 */
-	<T> T inTransaction(long userId, Supplier<T> work) {
+	<T> T inTransaction(long userId, Function<CouponWrites, T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				T result = this.transaction.execute((status) -> work.get());
-				this.routing.wrote(userId);
-				return result;
+				return this.gateway.change(userId, work);
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == DEADLOCK_ATTEMPTS) {
@@ -73,10 +68,6 @@ class OrderCouponSteps {
 
 	CouponOrderMapper orders() {
 		return this.orders;
-	}
-
-	UserCouponMapper coupons() {
-		return this.coupons;
 	}
 
 	/** The order's row, locked until the transaction ends. */
@@ -97,10 +88,11 @@ class OrderCouponSteps {
 	}
 
 	/** Records one coupon's move in the outbox, inside the transaction that made it. */
-	void changed(UserCoupon coupon, CouponStatus from, CouponStatus to, boolean refund, Instant now) {
+	void changed(CouponWrites writes, UserCoupon coupon, CouponStatus from, CouponStatus to, boolean refund,
+			Instant now) {
 		CouponStatusChanged event = new CouponStatusChanged(this.outbox.newEventId(), coupon.templateId(), from, to, 1,
 				refund ? 1 : 0, now);
-		this.outbox.append(coupon.userId(), this.topics.couponStatusChanged(), Long.toString(coupon.id()), event);
+		writes.append(this.topics.couponStatusChanged(), Long.toString(coupon.id()), event);
 	}
 
 	/**
@@ -111,6 +103,10 @@ class OrderCouponSteps {
 		if (updated != 1) {
 			throw new IllegalStateException("Expected one row to change when " + what + ", saw " + updated);
 		}
+	}
+
+	static void expectOne(boolean changed, String what) {
+		expectOne(changed ? 1 : 0, what);
 	}
 
 }

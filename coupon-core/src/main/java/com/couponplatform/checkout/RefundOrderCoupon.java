@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;
@@ -38,7 +39,7 @@ public class RefundOrderCoupon {
 	 */
 	public UserCoupon refund(long userId, String orderId) {
 		OrderIds.check(orderId);
-		return this.steps.inTransaction(userId, () -> {
+		return this.steps.inTransaction(userId, (writes) -> {
 			Instant now = this.clock.instant();
 			CouponOrder order = this.steps.lockedOrder(userId, orderId);
 			UserCoupon coupon = this.steps.coupon(userId, order.couponId());
@@ -58,10 +59,9 @@ public class RefundOrderCoupon {
 			if (!giveBack) {
 				return coupon;
 			}
-			OrderCouponSteps.expectOne(
-					this.steps.coupons().giveBack(userId, coupon.id(), orderId, CouponStatus.USED, now),
+			OrderCouponSteps.expectOne(writes.giveBack(coupon.id(), orderId, CouponStatus.USED, now),
 					"giving a refunded coupon back");
-			this.steps.changed(coupon, CouponStatus.USED, CouponStatus.UNUSED, true, now);
+			this.steps.changed(writes, coupon, CouponStatus.USED, CouponStatus.UNUSED, true, now);
 			return coupon.withStatus(CouponStatus.UNUSED);
 		});
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;
 
@@ -31,7 +32,7 @@ public class ReleaseOrderCoupon {
 	 */
 	public UserCoupon release(long userId, String orderId) {
 		OrderIds.check(orderId);
-		return this.steps.inTransaction(userId, () -> release(userId, orderId, null));
+		return this.steps.inTransaction(userId, (writes) -> release(writes, userId, orderId, null));
 	}
 
 	/**
@@ -42,18 +43,18 @@ public class ReleaseOrderCoupon {
 	 * @return whether this call released it
 	 */
 	boolean releaseOverdue(long userId, String orderId) {
-		return this.steps.inTransaction(userId, () -> {
+		return this.steps.inTransaction(userId, (writes) -> {
 			CouponOrder order = this.steps.orders().findForUpdate(userId, orderId);
 			if (order == null || order.status() != CouponOrderStatus.LOCKED
 					|| order.lockExpiresAt.isAfter(this.clock.instant())) {
 				return false;
 			}
-			release(userId, orderId, order);
+			release(writes, userId, orderId, order);
 			return true;
 		});
 	}
 
-	private UserCoupon release(long userId, String orderId, CouponOrder locked) {
+	private UserCoupon release(CouponWrites writes, long userId, String orderId, CouponOrder locked) {
 		Instant now = this.clock.instant();
 		CouponOrder order = (locked != null) ? locked : this.steps.lockedOrder(userId, orderId);
 		UserCoupon coupon = this.steps.coupon(userId, order.couponId());
@@ -65,14 +66,13 @@ public class ReleaseOrderCoupon {
 			default -> {
 			}
 		}
-		OrderCouponSteps.expectOne(
-				this.steps.coupons().giveBack(userId, coupon.id(), orderId, CouponStatus.LOCKED, now),
+		OrderCouponSteps.expectOne(writes.giveBack(coupon.id(), orderId, CouponStatus.LOCKED, now),
 				"releasing a locked coupon");
 		OrderCouponSteps.expectOne(
 				this.steps.orders()
 					.move(userId, orderId, CouponOrderStatus.LOCKED, CouponOrderStatus.RELEASED, null, now),
 				"releasing");
-		this.steps.changed(coupon, CouponStatus.LOCKED, CouponStatus.UNUSED, false, now);
+		this.steps.changed(writes, coupon, CouponStatus.LOCKED, CouponStatus.UNUSED, false, now);
 		return coupon.withStatus(CouponStatus.UNUSED);
 	}
 

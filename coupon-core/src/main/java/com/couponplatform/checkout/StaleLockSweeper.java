@@ -1,12 +1,6 @@
 package com.couponplatform.checkout;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
@@ -15,14 +9,14 @@ import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.stereotype.Component;
 
+import com.couponplatform.persistence.UtcInstants;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
-import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.sharding.ShardTransactions;
 
 /**
  * Releases locks that no order consumed within {@code coupon.checkout.lock-timeout}:
@@ -37,7 +31,7 @@ public class StaleLockSweeper extends LeaderJob {
 
 	private static final int BATCH = 200;
 
-	private final ShardDataSources dataSources;
+	private final ShardTransactions shards;
 
 	private final ShardRouter router;
 
@@ -47,11 +41,11 @@ public class StaleLockSweeper extends LeaderJob {
 
 	private final Counter released;
 
-	StaleLockSweeper(ShardDataSources dataSources, ShardRouter router, ReleaseOrderCoupon release,
+	StaleLockSweeper(ShardTransactions shards, ShardRouter router, ReleaseOrderCoupon release,
 			CheckoutProperties properties, Clock clock, RedissonClient redis, RedisProperties redisProperties,
 			MeterRegistry registry) {
 		super("checkout-lock-sweeper", properties.getLockSweepInterval(), redis, redisProperties.getKeyPrefix());
-		this.dataSources = dataSources;
+		this.shards = shards;
 		this.router = router;
 		this.release = release;
 		this.clock = clock;
@@ -97,22 +91,12 @@ public class StaleLockSweeper extends LeaderJob {
 	}
 
 	private List<OverdueLock> overdue(int database, String table) {
-		try (Connection connection = this.dataSources.shard(database).getConnection();
-				PreparedStatement select = connection.prepareStatement("SELECT user_id, order_id FROM " + table
-						+ " WHERE status = 'LOCKED' AND lock_expires_at <= ? ORDER BY lock_expires_at LIMIT "
-						+ BATCH)) {
-			select.setTimestamp(1, Timestamp.from(this.clock.instant()));
-			List<OverdueLock> found = new ArrayList<>();
-			try (ResultSet rows = select.executeQuery()) {
-				while (rows.next()) {
-					found.add(new OverdueLock(rows.getLong(1), rows.getString(2)));
-				}
-			}
-			return found;
-		}
-		catch (SQLException ex) {
-			throw new UncategorizedSQLException("reading overdue locks of " + table, null, ex);
-		}
+		return this.shards.sql(database)
+			.sql("SELECT user_id, order_id FROM " + table
+					+ " WHERE status = 'LOCKED' AND lock_expires_at <= ? ORDER BY lock_expires_at LIMIT " + BATCH)
+			.param(UtcInstants.text(this.clock.instant()))
+			.query((rs, n) -> new OverdueLock(rs.getLong(1), rs.getString(2)))
+			.list();
 	}
 
 	private record OverdueLock(long userId, String orderId) {

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.gateway.stock.StockGate;
 import com.couponplatform.persistence.DuplicateKey;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.shared.RuleViolationException;

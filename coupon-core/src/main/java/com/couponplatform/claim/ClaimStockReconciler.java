@@ -14,12 +14,13 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import com.couponplatform.gateway.stock.StockGate;
+import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
-import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.wallet.CouponOrigin;
 import com.couponplatform.wallet.UserCouponMapper;
 
@@ -46,7 +47,7 @@ public class ClaimStockReconciler extends LeaderJob {
 
 	private static final int PENDING_BATCH = 500;
 
-	private final TemplateMapper templates;
+	private final TemplateStock stock;
 
 	private final TemplateCatalog catalog;
 
@@ -66,12 +67,12 @@ public class ClaimStockReconciler extends LeaderJob {
 
 	private final ReplicaRouting routing;
 
-	ClaimStockReconciler(TemplateMapper templates, TemplateCatalog catalog, UserCouponMapper coupons, StockGate gate,
+	ClaimStockReconciler(TemplateStock stock, TemplateCatalog catalog, UserCouponMapper coupons, StockGate gate,
 			ClaimMetrics metrics, ClaimProperties properties, Clock clock, RedissonClient redis,
 			RedisProperties redisProperties, MeterRegistry registry, ReplicaRouting routing) {
 		super("claim-reconciler", properties.getReconcileInterval(), redis, redisProperties.getKeyPrefix());
 		this.routing = routing;
-		this.templates = templates;
+		this.stock = stock;
 		this.catalog = catalog;
 		this.coupons = coupons;
 		this.gate = gate;
@@ -101,12 +102,12 @@ public class ClaimStockReconciler extends LeaderJob {
 		if (isQuiet(templateId, now) && this.gate.pendingCount(templateId) == 0) {
 			long rows = this.routing.primary(() -> this.coupons.countByTemplate(templateId));
 			// Units issuance jobs reserved and have not written yet are not a leak.
-			long expected = rows + this.templates.outstandingReservations(templateId);
+			long expected = rows + this.stock.outstandingReservations(templateId);
 			if (rows > issued) {
 				logger.error("Template {} has {} coupon rows but its guarded counter says {}", templateId, rows,
 						issued);
 			}
-			else if (expected < issued && this.templates.repairIssued(templateId, issued, expected) == 1) {
+			else if (expected < issued && this.stock.repair(templateId, issued, expected)) {
 				logger.warn("Template {}: guarded counter {} set back to its {} coupon rows and reservations",
 						templateId, issued, expected);
 				repairedNow = issued - expected;
@@ -124,7 +125,7 @@ public class ClaimStockReconciler extends LeaderJob {
 	/** Reconciles every template that is or was lately claimable. */
 	public void reconcileAll() {
 		Instant since = this.clock.instant().minus(Duration.ofDays(1));
-		for (long templateId : this.templates.findClaimable(since)) {
+		for (long templateId : this.stock.claimableSince(since)) {
 			try {
 				reconcile(templateId);
 			}
@@ -157,7 +158,7 @@ public class ClaimStockReconciler extends LeaderJob {
 	}
 
 	private boolean isQuiet(long templateId, Instant now) {
-		Instant changed = this.templates.stockChangedAt(templateId);
+		Instant changed = this.stock.changedAt(templateId);
 		return changed == null || !changed.isAfter(now.minus(this.properties.getQuietPeriod()));
 	}
 

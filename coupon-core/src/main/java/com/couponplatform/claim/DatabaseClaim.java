@@ -1,18 +1,21 @@
 package com.couponplatform.claim;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.couponplatform.gateway.CouponGateway;
+import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.identifier.IdGenerator;
+import com.couponplatform.messaging.Outbox;
+import com.couponplatform.messaging.Topics;
 import com.couponplatform.persistence.DuplicateKey;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
-import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.template.Validity;
 import com.couponplatform.time.BusinessTime;
 import com.couponplatform.wallet.CouponOrigin;
@@ -42,31 +45,35 @@ class DatabaseClaim {
 
 	private final TemplateCatalog catalog;
 
-	private final TemplateMapper stock;
+	private final TemplateStock stock;
 
 	private final UserCouponMapper coupons;
 
-	private final ClaimedCouponStore store;
+	private final CouponGateway gateway;
+
+	private final Outbox outbox;
+
+	private final Topics topics;
+
+	private final Duration writeTimeout;
 
 	private final IdGenerator ids;
 
 	private final BusinessTime time;
 
-	private final Clock clock;
-
-	private final CounterBatcher counter;
-
 	private final ReplicaRouting routing;
 
-	DatabaseClaim(TemplateCatalog catalog, TemplateMapper stock, UserCouponMapper coupons, ClaimedCouponStore store,
-			IdGenerator ids, BusinessTime time, Clock clock, CounterBatcher counter, ReplicaRouting routing) {
-		this.counter = counter;
+	DatabaseClaim(TemplateCatalog catalog, TemplateStock stock, UserCouponMapper coupons, CouponGateway gateway,
+			Outbox outbox, Topics topics, ClaimProperties properties, IdGenerator ids, BusinessTime time,
+			ReplicaRouting routing) {
 		this.routing = routing;
-		this.clock = clock;
 		this.catalog = catalog;
 		this.stock = stock;
 		this.coupons = coupons;
-		this.store = store;
+		this.gateway = gateway;
+		this.outbox = outbox;
+		this.topics = topics;
+		this.writeTimeout = properties.getWriteTimeout();
 		this.ids = ids;
 		this.time = time;
 	}
@@ -91,7 +98,7 @@ class DatabaseClaim {
 			takeStock(template.id(), now);
 			UserCoupon coupon = newCoupon(userId, template, requestId, origin, now);
 			try {
-				this.store.store(coupon, claimed + 1);
+				store(coupon, claimed + 1);
 				return new ClaimResult(coupon, false);
 			}
 			catch (RuntimeException ex) {
@@ -114,7 +121,7 @@ class DatabaseClaim {
 	 * ClaimWindowClosedException when the guard refuses, saying why from the database
 	 */
 	void takeStock(long templateId, Instant now) {
-		if (this.counter.take(templateId, now)) {
+		if (this.stock.take(templateId, now)) {
 			return;
 		}
 		CouponTemplate fresh = this.catalog.getFresh(templateId);
@@ -122,22 +129,23 @@ class DatabaseClaim {
 		throw new CouponSoldOutException(templateId);
 	}
 
-	/**
-	 * Returns the unit a failed write took. If that fails too, the unit stays taken:
-	 * under-issue, which reconciliation repairs from the rows, never over-issue.
-	 */
+	/** Returns the unit a failed write took ({@link TemplateStock#giveBack}). */
 	void giveBack(long templateId, RuntimeException writeFailure) {
-		try {
-			this.stock.returnStock(templateId, this.clock.instant());
-		}
-		catch (RuntimeException giveBackFailure) {
-			writeFailure.addSuppressed(giveBackFailure);
-		}
+		this.stock.giveBack(templateId, writeFailure);
 	}
 
-	/** Writes the coupon row and its event in the user's shard. */
+	/**
+	 * Writes the coupon row and its {@link CouponClaimed} event in one transaction of the
+	 * user's shard, through the gateway, within {@code coupon.claim.write-timeout}: a
+	 * bounded write is what lets reconciliation tell a dead claim from a slow one.
+	 */
 	void store(UserCoupon coupon, int claimSlot) {
-		this.store.store(coupon, claimSlot);
+		this.gateway.change(coupon.userId(), this.writeTimeout, (writes) -> {
+			writes.insert(coupon, claimSlot);
+			writes.append(this.topics.couponClaimed(), Long.toString(coupon.id()), new CouponClaimed(
+					this.outbox.newEventId(), coupon.id(), coupon.templateId(), coupon.userId(), coupon.claimedAt()));
+			return coupon;
+		});
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.SmartLifecycle;
 
+import com.couponplatform.gateway.stock.StockGate;
+
 /**
  * Confirms written claims to the gate in batches: removing a request from the pending set
  * is bookkeeping for reconciliation, so it need not cost the claim a second Redis round

@@ -7,8 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.couponplatform.claim.StockGate;
-import com.couponplatform.template.TemplateMapper;
+import com.couponplatform.gateway.stock.TemplateStock;
 
 /**
  * An operator pauses, resumes or cancels a job. Pausing stops the publisher (messages
@@ -23,20 +22,17 @@ public class ControlIssuanceJob {
 
 	private final IssuanceTargetMapper targets;
 
-	private final TemplateMapper templates;
-
-	private final StockGate gate;
+	private final TemplateStock stock;
 
 	private final Clock clock;
 
 	private final TransactionTemplate transaction;
 
-	ControlIssuanceJob(IssuanceJobMapper jobs, IssuanceTargetMapper targets, TemplateMapper templates, StockGate gate,
-			Clock clock, PlatformTransactionManager transactions) {
+	ControlIssuanceJob(IssuanceJobMapper jobs, IssuanceTargetMapper targets, TemplateStock stock, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.jobs = jobs;
 		this.targets = targets;
-		this.templates = templates;
-		this.gate = gate;
+		this.stock = stock;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
 	}
@@ -106,15 +102,12 @@ public class ControlIssuanceJob {
 				throw new IllegalJobTransitionException(id, status, "cancelled");
 			}
 			long returned = this.targets.cancelPending(id);
-			if (returned > 0 && this.templates.returnReserved(job.templateId(), returned, now) != 1) {
+			if (returned > 0 && !this.stock.returnReserved(job.templateId(), returned, now)) {
 				throw new IllegalStateException(
 						"Template " + job.templateId() + " cannot take back " + returned + " units of job " + id);
 			}
 			this.jobs.cancelled(id, returned, now);
 		});
-		if (cancelled.returned() > 0) {
-			this.gate.forgetStock(cancelled.templateId());
-		}
 		return cancelled;
 	}
 

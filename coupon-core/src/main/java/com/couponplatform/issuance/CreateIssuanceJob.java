@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.couponplatform.claim.StockGate;
+import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardRouter;
@@ -21,7 +21,6 @@ import com.couponplatform.targeting.TagExpression;
 import com.couponplatform.targeting.TagExpressionParser;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
-import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.template.TemplateNotActiveException;
 import com.couponplatform.template.TemplateStatus;
 
@@ -45,9 +44,7 @@ public class CreateIssuanceJob {
 
 	private final TemplateCatalog catalog;
 
-	private final TemplateMapper templates;
-
-	private final StockGate gate;
+	private final TemplateStock stock;
 
 	private final IdGenerator ids;
 
@@ -62,15 +59,14 @@ public class CreateIssuanceJob {
 	private final ShardRouter router;
 
 	CreateIssuanceJob(IssuanceJobMapper jobs, IssuanceTargetMapper targets, TemplateCatalog catalog,
-			TemplateMapper templates, StockGate gate, IdGenerator ids, IssuanceProperties properties, Clock clock,
+			TemplateStock stock, IdGenerator ids, IssuanceProperties properties, Clock clock,
 			PlatformTransactionManager transactions, ShardDataSources dataSources, ShardRouter router) {
 		this.dataSources = dataSources;
 		this.router = router;
 		this.jobs = jobs;
 		this.targets = targets;
 		this.catalog = catalog;
-		this.templates = templates;
-		this.gate = gate;
+		this.stock = stock;
 		this.ids = ids;
 		this.properties = properties;
 		this.clock = clock;
@@ -100,7 +96,7 @@ public class CreateIssuanceJob {
 				throw new InvalidInputException("userIds", "lists no valid user ID");
 			}
 			this.transaction.executeWithoutResult((status) -> {
-				if (this.templates.reserveStock(templateId, intake.total, this.clock.instant()) == 0) {
+				if (!this.stock.reserve(templateId, intake.total, this.clock.instant())) {
 					throw new NotEnoughStockException(templateId, intake.total);
 				}
 				this.jobs.ready(jobId, intake.total, intake.duplicates, intake.rejected, this.clock.instant());
@@ -110,7 +106,6 @@ public class CreateIssuanceJob {
 			discard(jobId, ex);
 			throw ex;
 		}
-		this.gate.forgetStock(templateId);
 		return this.jobs.find(jobId);
 	}
 

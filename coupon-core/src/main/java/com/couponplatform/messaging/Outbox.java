@@ -1,15 +1,10 @@
 package com.couponplatform.messaging;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 import com.couponplatform.identifier.IdGenerator;
 
@@ -20,55 +15,31 @@ import com.couponplatform.identifier.IdGenerator;
 @Component
 public class Outbox {
 
-	private final OutboxMapper events;
-
 	private final IdGenerator ids;
 
 	private final ObjectMapper json;
 
-	Outbox(OutboxMapper events, IdGenerator ids, ObjectMapper json) {
-		this.events = events;
+	Outbox(IdGenerator ids, ObjectMapper json) {
 		this.ids = ids;
 		this.json = json;
 	}
 
 	/**
-	 * Stores an event for publication; must run inside the transaction that writes the
-	 * user's rows.
-	 * @param userId the user whose shard holds the event (the same as the rows')
+	 * Stores an event for publication, inside the transaction that writes the rows it
+	 * describes: through ShardingSphere (the logical {@code outbox_event}, routed by the
+	 * user) or through a shard database's own pool, whichever the client's transaction
+	 * runs on.
+	 * @param sql the client of the transaction that writes the rows
+	 * @param userId a user whose rows live in the event's shard database (the rows' user)
 	 * @param topic the topic to publish to
 	 * @param key the message key (for tracing and ordering), typically the aggregate ID
 	 * @param event the event; its ID is {@link #newEventId()}'s, carried in the payload
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void append(long userId, String topic, String key, OutboxEvent event) {
-		this.events.insert(event.eventId(), userId, topic, event.getClass().getSimpleName(), key, payload(event));
-	}
-
-	/**
-	 * Stores an event through a connection to one shard database, for jobs that work on
-	 * physical tables directly; the caller's transaction on that connection must also
-	 * hold the rows the event describes.
-	 * @param connection a connection to the shard database of the rows, not in
-	 * auto-commit
-	 * @param userId a user whose rows live in that database
-	 * @param topic the topic to publish to
-	 * @param key the message key
-	 * @param event the event
-	 * @throws SQLException when the insert fails
-	 */
-	public void append(Connection connection, long userId, String topic, String key, OutboxEvent event)
-			throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event "
-				+ "(id, user_id, topic, event_type, message_key, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, NOW(3))")) {
-			insert.setLong(1, event.eventId());
-			insert.setLong(2, userId);
-			insert.setString(3, topic);
-			insert.setString(4, event.getClass().getSimpleName());
-			insert.setString(5, key);
-			insert.setString(6, payload(event));
-			insert.executeUpdate();
-		}
+	public void append(JdbcClient sql, long userId, String topic, String key, OutboxEvent event) {
+		sql.sql("INSERT INTO outbox_event (id, user_id, topic, event_type, message_key, payload, created_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, NOW(3))")
+			.params(event.eventId(), userId, topic, event.getClass().getSimpleName(), key, payload(event))
+			.update();
 	}
 
 	private String payload(OutboxEvent event) {

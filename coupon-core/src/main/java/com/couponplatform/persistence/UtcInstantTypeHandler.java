@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
@@ -23,12 +21,10 @@ import org.apache.ibatis.type.JdbcType;
  */
 public class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 
-	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-
 	@Override
 	public void setNonNullParameter(PreparedStatement statement, int index, Instant value, JdbcType jdbcType)
 			throws SQLException {
-		statement.setString(index, FORMAT.format(value.atOffset(ZoneOffset.UTC)));
+		statement.setString(index, UtcInstants.text(value));
 	}
 
 	@Override
@@ -47,7 +43,7 @@ public class UtcInstantTypeHandler extends BaseTypeHandler<Instant> {
 	}
 
 	private static Instant toInstant(LocalDateTime utc) {
-		return (utc != null) ? utc.toInstant(ZoneOffset.UTC) : null;
+		return UtcInstants.instant(utc);
 	}
 
 }

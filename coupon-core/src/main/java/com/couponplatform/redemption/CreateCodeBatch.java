@@ -11,14 +11,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.couponplatform.claim.StockGate;
+import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.issuance.TargetLines;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.shared.Violations;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
-import com.couponplatform.template.TemplateMapper;
 import com.couponplatform.template.TemplateNotActiveException;
 import com.couponplatform.template.TemplateStatus;
 
@@ -48,9 +47,7 @@ public class CreateCodeBatch {
 
 	private final TemplateCatalog catalog;
 
-	private final TemplateMapper templates;
-
-	private final StockGate gate;
+	private final TemplateStock stock;
 
 	private final IdGenerator ids;
 
@@ -60,14 +57,12 @@ public class CreateCodeBatch {
 
 	private final TransactionTemplate transaction;
 
-	CreateCodeBatch(CodeBatchMapper batches, CodeStore codes, TemplateCatalog catalog, TemplateMapper templates,
-			StockGate gate, IdGenerator ids, CodeBatchProperties properties, Clock clock,
-			PlatformTransactionManager transactions) {
+	CreateCodeBatch(CodeBatchMapper batches, CodeStore codes, TemplateCatalog catalog, TemplateStock stock,
+			IdGenerator ids, CodeBatchProperties properties, Clock clock, PlatformTransactionManager transactions) {
 		this.batches = batches;
 		this.codes = codes;
 		this.catalog = catalog;
-		this.templates = templates;
-		this.gate = gate;
+		this.stock = stock;
 		this.ids = ids;
 		this.properties = properties;
 		this.clock = clock;
@@ -103,7 +98,6 @@ public class CreateCodeBatch {
 			reserve(request.templateId(), reserved, now);
 			this.batches.insert(batch);
 		});
-		this.gate.forgetStock(request.templateId());
 		return batch;
 	}
 
@@ -149,7 +143,6 @@ public class CreateCodeBatch {
 			discard(id, ex);
 			throw ex;
 		}
-		this.gate.forgetStock(request.templateId());
 		return this.batches.find(id);
 	}
 
@@ -206,7 +199,7 @@ public class CreateCodeBatch {
 	}
 
 	private void reserve(long templateId, long units, Instant now) {
-		if (this.templates.reserveStock(templateId, units, now) == 0) {
+		if (!this.stock.reserve(templateId, units, now)) {
 			throw new BatchStockUnavailableException(templateId, units);
 		}
 	}

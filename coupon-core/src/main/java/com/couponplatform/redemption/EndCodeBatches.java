@@ -12,10 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.couponplatform.claim.StockGate;
+import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
-import com.couponplatform.template.TemplateMapper;
 
 /**
  * Ends the ACTIVE batches whose window has closed, one instance at a time: the units of
@@ -39,9 +38,7 @@ public class EndCodeBatches extends LeaderJob {
 
 	private final CodeStore codes;
 
-	private final TemplateMapper templates;
-
-	private final StockGate gate;
+	private final TemplateStock stock;
 
 	private final CodeBatchProperties properties;
 
@@ -49,14 +46,13 @@ public class EndCodeBatches extends LeaderJob {
 
 	private final TransactionTemplate transaction;
 
-	EndCodeBatches(CodeBatchMapper batches, CodeStore codes, TemplateMapper templates, StockGate gate,
-			CodeBatchProperties properties, Clock clock, PlatformTransactionManager transactions, RedissonClient redis,
+	EndCodeBatches(CodeBatchMapper batches, CodeStore codes, TemplateStock stock, CodeBatchProperties properties,
+			Clock clock, PlatformTransactionManager transactions, RedissonClient redis,
 			RedisProperties redisProperties) {
 		super("code-batch-ender", properties.getEndInterval(), redis, redisProperties.getKeyPrefix());
 		this.batches = batches;
 		this.codes = codes;
-		this.templates = templates;
-		this.gate = gate;
+		this.stock = stock;
 		this.properties = properties;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
@@ -90,14 +86,13 @@ public class EndCodeBatches extends LeaderJob {
 			if (this.batches.end(id, unused, this.clock.instant()) != 1) {
 				return false;
 			}
-			if (unused > 0 && this.templates.returnReserved(batch.templateId(), unused, this.clock.instant()) != 1) {
+			if (unused > 0 && !this.stock.returnReserved(batch.templateId(), unused, this.clock.instant())) {
 				throw new IllegalStateException("Template " + batch.templateId() + " cannot take back " + unused
 						+ " units of code batch " + id);
 			}
 			return true;
 		});
 		if (Boolean.TRUE.equals(ended)) {
-			this.gate.forgetStock(batch.templateId());
 			logger.info("Code batch {} ended: {} uses taken, {} units back to template {}", id, taken, unused,
 					batch.templateId());
 			return true;

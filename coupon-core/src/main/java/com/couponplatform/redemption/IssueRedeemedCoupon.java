@@ -3,10 +3,9 @@ package com.couponplatform.redemption;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.couponplatform.claim.CouponClaimed;
+import com.couponplatform.gateway.CouponGateway;
 import com.couponplatform.messaging.Outbox;
 import com.couponplatform.messaging.Topics;
 import com.couponplatform.persistence.DuplicateKey;
@@ -43,17 +42,17 @@ class IssueRedeemedCoupon {
 
 	private final ReplicaRouting routing;
 
-	private final TransactionTemplate transaction;
+	private final CouponGateway gateway;
 
 	IssueRedeemedCoupon(TemplateCatalog catalog, UserCouponMapper coupons, Outbox outbox, Topics topics,
-			BusinessTime time, ReplicaRouting routing, PlatformTransactionManager transactions) {
+			BusinessTime time, ReplicaRouting routing, CouponGateway gateway) {
 		this.catalog = catalog;
 		this.coupons = coupons;
 		this.outbox = outbox;
 		this.topics = topics;
 		this.time = time;
 		this.routing = routing;
-		this.transaction = new TransactionTemplate(transactions);
+		this.gateway = gateway;
 	}
 
 	/**
@@ -77,14 +76,14 @@ class IssueRedeemedCoupon {
 				CouponStatus.UNUSED, template.rule(), window.from(), window.until(), redemption.redeemedAt(),
 				CouponOrigin.REDEMPTION, redemption.code());
 		try {
-			this.transaction.executeWithoutResult((status) -> {
-				this.coupons.insert(UserCouponRow.of(coupon, null));
+			this.gateway.change(coupon.userId(), (writes) -> {
+				writes.insert(coupon, null);
 				String key = Long.toString(coupon.id());
-				this.outbox.append(coupon.userId(), this.topics.couponClaimed(), key,
-						new CouponClaimed(this.outbox.newEventId(), coupon.id(), coupon.templateId(), coupon.userId(),
-								coupon.claimedAt()));
-				this.outbox.append(coupon.userId(), this.topics.codeRedeemed(), key, new CodeRedeemed(
-						this.outbox.newEventId(), redemption.batchId(), coupon.id(), redemption.redeemedAt()));
+				writes.append(this.topics.couponClaimed(), key, new CouponClaimed(this.outbox.newEventId(), coupon.id(),
+						coupon.templateId(), coupon.userId(), coupon.claimedAt()));
+				writes.append(this.topics.codeRedeemed(), key, new CodeRedeemed(this.outbox.newEventId(),
+						redemption.batchId(), coupon.id(), redemption.redeemedAt()));
+				return coupon;
 			});
 		}
 		catch (RuntimeException ex) {
@@ -97,7 +96,6 @@ class IssueRedeemedCoupon {
 			}
 			return existing;
 		}
-		this.routing.wrote(coupon.userId());
 		return coupon;
 	}
 

@@ -48,8 +48,8 @@ public class ShardingDataSourceConfiguration {
 	 * both through the same routing function.
 	 */
 	static final Map<String, String> TABLE_SHARDED = Map.of("user_coupon", "user_id", "user_tag", "user_id",
-			"coupon_order", "user_id", "redemption_request", "user_id", "redemption_code", "code", "code_redemption",
-			"code");
+			"coupon_order", "user_id", "redemption_request", "user_id", "migration_user_side", "user_id",
+			"redemption_code", "code", "code_redemption", "code");
 
 	/**
 	 * Logical tables with one table per shard database (an outbox the relay scans per
@@ -84,6 +84,11 @@ public class ShardingDataSourceConfiguration {
 			}
 		}
 		return new ShardDataSources(pools, replicas);
+	}
+
+	@Bean
+	ShardTransactions shardTransactions(ShardDataSources pools, ShardingProperties sharding) {
+		return new ShardTransactions(pools, sharding.layout().databases());
 	}
 
 	@Bean

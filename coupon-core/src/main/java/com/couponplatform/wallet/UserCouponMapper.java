@@ -3,26 +3,20 @@ package com.couponplatform.wallet;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
-import org.apache.ibatis.annotations.Update;
 
 /**
- * Reads and writes {@code user_coupon}; every statement carries {@code user_id}, so
- * ShardingSphere routes it to exactly one physical table.
+ * Reads {@code user_coupon}; a user's statements carry {@code user_id}, so ShardingSphere
+ * routes them to exactly one physical table. Writes go through the gateway
+ * ({@code com.couponplatform.gateway}) alone.
  */
 @Mapper
 public interface UserCouponMapper {
 
 	String COLUMNS = "id, user_id, template_id, status, type, discount_amount, threshold_amount, percent_off, "
 			+ "max_discount_amount, valid_from, valid_until, claimed_at, origin, origin_ref, claim_slot, updated_at";
-
-	@Insert("INSERT INTO user_coupon (" + COLUMNS + ") VALUES (#{id}, #{userId}, #{templateId}, #{status}, #{type}, "
-			+ "#{discountAmount}, #{thresholdAmount}, #{percentOff}, #{maxDiscountAmount}, #{validFrom}, "
-			+ "#{validUntil}, #{claimedAt}, #{origin}, #{originRef}, #{claimSlot}, #{updatedAt})")
-	void insert(UserCouponRow row);
 
 	@Select("SELECT " + COLUMNS + " FROM user_coupon WHERE user_id = #{userId} AND id = #{id}")
 	UserCouponRow findById(@Param("userId") long userId, @Param("id") long id);
@@ -77,37 +71,5 @@ public interface UserCouponMapper {
 	@Select("SELECT " + COLUMNS + " FROM user_coupon WHERE user_id = #{userId} AND status IN ('UNUSED', 'LOCKED') "
 			+ "ORDER BY id DESC LIMIT #{limit}")
 	List<UserCouponRow> findOpen(@Param("userId") long userId, @Param("limit") int limit);
-
-	/**
-	 * Locks a coupon for an order if it is usable now: the one conditional update that
-	 * lets exactly one of several racing orders win it.
-	 * @return 1 when locked, 0 when the coupon is not UNUSED and valid at that instant
-	 */
-	@Update("UPDATE user_coupon SET status = 'LOCKED', order_id = #{orderId}, version = version + 1, "
-			+ "updated_at = #{now} WHERE user_id = #{userId} AND id = #{couponId} AND status = 'UNUSED' "
-			+ "AND valid_from <= #{now} AND valid_until > #{now}")
-	int lock(@Param("userId") long userId, @Param("couponId") long couponId, @Param("orderId") String orderId,
-			@Param("now") Instant now);
-
-	/**
-	 * Marks the order's locked coupon used.
-	 * @return 1 when it was LOCKED by that order
-	 */
-	@Update("UPDATE user_coupon SET status = 'USED', used_at = #{now}, version = version + 1, updated_at = #{now} "
-			+ "WHERE user_id = #{userId} AND id = #{couponId} AND status = 'LOCKED' AND order_id = #{orderId}")
-	int consume(@Param("userId") long userId, @Param("couponId") long couponId, @Param("orderId") String orderId,
-			@Param("now") Instant now);
-
-	/**
-	 * Gives a coupon held by an order back to the wallet: a released lock, or a refunded
-	 * use.
-	 * @param from the status it must have ({@code LOCKED} or {@code USED})
-	 * @return 1 when it had that status for that order
-	 */
-	@Update("UPDATE user_coupon SET status = 'UNUSED', order_id = NULL, used_at = NULL, version = version + 1, "
-			+ "updated_at = #{now} WHERE user_id = #{userId} AND id = #{couponId} AND status = #{from} "
-			+ "AND order_id = #{orderId}")
-	int giveBack(@Param("userId") long userId, @Param("couponId") long couponId, @Param("orderId") String orderId,
-			@Param("from") CouponStatus from, @Param("now") Instant now);
 
 }

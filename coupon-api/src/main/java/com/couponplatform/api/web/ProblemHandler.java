@@ -21,12 +21,13 @@ import com.couponplatform.persistence.StorageFailure;
 import com.couponplatform.shared.FieldViolation;
 import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.RetryLaterException;
 import com.couponplatform.shared.RuleViolationException;
 
 /**
  * Every failure becomes problem+json with a stable {@code code}: refused rules keep
  * theirs, malformed input is 400, an unreachable shard is 503, and nothing else leaks a
- * stack trace.
+ * stack trace. A user whose coupons are changing sides is 503 with {@code Retry-After}.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -44,6 +45,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(Problem.of(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<Object> retryLater(RetryLaterException ex) {
+		return ResponseEntity.status(ex.problem().status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(ex.problem());
 	}
 
 	@ExceptionHandler

@@ -21,7 +21,7 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
-import com.couponplatform.claim.StockGate;
+import com.couponplatform.gateway.stock.StockGate;
 import com.couponplatform.redis.LuaScript;
 
 /**

@@ -1,4 +1,4 @@
-package com.couponplatform.claim;
+package com.couponplatform.gateway.stock;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,8 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
-
-import com.couponplatform.template.TemplateMapper;
 
 /**
  * Group commit for the guarded counter: concurrent claims of one template take their
@@ -35,11 +33,11 @@ class CounterBatcher {
 
 	private static final long WAIT_SECONDS = 30;
 
-	private final TemplateMapper templates;
+	private final StockMapper templates;
 
 	private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
-	CounterBatcher(TemplateMapper templates) {
+	CounterBatcher(StockMapper templates) {
 		this.templates = templates;
 	}
 

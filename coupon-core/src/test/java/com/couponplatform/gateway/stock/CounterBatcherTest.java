@@ -1,4 +1,4 @@
-package com.couponplatform.claim;
+package com.couponplatform.gateway.stock;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
-
-import com.couponplatform.template.TemplateMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -38,7 +36,7 @@ class CounterBatcherTest {
 
 	@Test
 	void concurrentTakesNeverPassTheTotalAndShareStatements() throws Exception {
-		TemplateMapper templates = mock(TemplateMapper.class);
+		StockMapper templates = mock(StockMapper.class);
 		given(templates.takeStock(anyLong(), any())).willAnswer((call) -> guardedAdd(1));
 		given(templates.takeStocks(anyLong(), anyInt(), any()))
 			.willAnswer((call) -> guardedAdd(call.<Integer>getArgument(1)));

@@ -1,4 +1,4 @@
-package com.couponplatform.claim;
+package com.couponplatform.gateway.stock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,15 +43,15 @@ public class StockGate {
 
 	private static final Logger logger = LoggerFactory.getLogger(StockGate.class);
 
-	static final long SEEN = -1;
+	public static final long SEEN = -1;
 
-	static final long STOCK_UNKNOWN = -2;
+	public static final long STOCK_UNKNOWN = -2;
 
-	static final long LIMIT_REACHED = -3;
+	public static final long LIMIT_REACHED = -3;
 
-	static final long SOLD_OUT = -4;
+	public static final long SOLD_OUT = -4;
 
-	static final long UNAVAILABLE = -5;
+	public static final long UNAVAILABLE = -5;
 
 	/**
 	 * The claim's one script call. Public so that the benchmark measures the raw rate of
@@ -125,7 +125,7 @@ public class StockGate {
 
 	private final CircuitBreaker breaker;
 
-	StockGate(RedissonClient redis, String keyPrefix) {
+	public StockGate(RedissonClient redis, String keyPrefix) {
 		this.redis = redis;
 		this.keyPrefix = keyPrefix + "claim:";
 		this.breaker = CircuitBreaker.of("claim-gate",
@@ -143,7 +143,7 @@ public class StockGate {
 	 * {@link #STOCK_UNKNOWN}, {@link #LIMIT_REACHED}, {@link #SOLD_OUT} or
 	 * {@link #UNAVAILABLE}
 	 */
-	long take(CouponTemplate template, long userId, String requestKey, Instant now) {
+	public long take(CouponTemplate template, long userId, String requestKey, Instant now) {
 		Long result = guarded(() -> TAKE.run(this.redis, keys(template.id()), Long.toString(userId), requestKey,
 				Integer.toString(template.perUserLimit()), Long.toString(now.toEpochMilli()),
 				Long.toString(template.totalStock()), Integer.toString(template.version()),
@@ -156,7 +156,7 @@ public class StockGate {
 	 * @param returnStock whether the unit of stock comes back too (not when the database
 	 * says there is none)
 	 */
-	void release(long templateId, long userId, String requestKey, boolean returnStock) {
+	public void release(long templateId, long userId, String requestKey, boolean returnStock) {
 		guarded(() -> RELEASE.run(this.redis, keys(templateId), Long.toString(userId), requestKey,
 				returnStock ? "1" : "0"));
 	}
@@ -165,7 +165,7 @@ public class StockGate {
 	 * Rebuilds lost stock from the database, unless another process just did.
 	 * @return whether this call wrote it
 	 */
-	boolean rebuildStock(CouponTemplate template, long remaining, Instant now) {
+	public boolean rebuildStock(CouponTemplate template, long remaining, Instant now) {
 		return setStock(template, remaining, now, "missing");
 	}
 
@@ -174,7 +174,7 @@ public class StockGate {
 	 * the gate and its confirmation, so no taken unit is handed out again.
 	 * @return whether it was written
 	 */
-	boolean resetStockIfIdle(CouponTemplate template, long remaining, Instant now) {
+	public boolean resetStockIfIdle(CouponTemplate template, long remaining, Instant now) {
 		return setStock(template, remaining, now, "idle");
 	}
 
@@ -187,18 +187,18 @@ public class StockGate {
 	}
 
 	/** The database found no stock left: so should every later claim. */
-	void empty(long templateId) {
+	public void empty(long templateId) {
 		guarded(() -> EMPTY_STOCK.run(this.redis, List.of(key(templateId, "stock"))));
 	}
 
 	/** The database holds more of the user's claims than Redis counted. */
-	void raiseUsed(CouponTemplate template, long userId, int used, Instant now) {
+	public void raiseUsed(CouponTemplate template, long userId, int used, Instant now) {
 		guarded(() -> RAISE_USED.run(this.redis, List.of(key(template.id(), "users")), Long.toString(userId),
 				Integer.toString(used), Long.toString(timeToLive(template, now))));
 	}
 
 	/** Removes confirmed requests from the pending set, one pipeline for all. */
-	void confirm(long templateId, Collection<String> requestKeys) {
+	public void confirm(long templateId, Collection<String> requestKeys) {
 		guarded(() -> {
 			RBatch batch = this.redis.createBatch();
 			batch.getScoredSortedSet(key(templateId, "pending"), StringCodec.INSTANCE).removeAllAsync(requestKeys);
@@ -216,7 +216,7 @@ public class StockGate {
 	 * template is quiet.
 	 * @param templateId the template
 	 */
-	public void forgetStock(long templateId) {
+	void forgetStock(long templateId) {
 		try {
 			this.redis.getBucket(key(templateId, "stock"), StringCodec.INSTANCE).delete();
 		}
@@ -226,29 +226,29 @@ public class StockGate {
 	}
 
 	/** The remaining stock, or {@code null} when Redis holds none. */
-	Long remaining(long templateId) {
+	public Long remaining(long templateId) {
 		Object value = this.redis.getMap(key(templateId, "stock"), StringCodec.INSTANCE).get("remaining");
 		return (value != null) ? Long.valueOf(value.toString()) : null;
 	}
 
 	/** Units a user has taken, as Redis counts them. */
-	int used(long templateId, long userId) {
+	public int used(long templateId, long userId) {
 		Object value = this.redis.getMap(key(templateId, "users"), StringCodec.INSTANCE).get(Long.toString(userId));
 		return (value != null) ? Integer.parseInt(value.toString()) : 0;
 	}
 
 	/** Pending request keys taken at or before a cut-off, oldest first. */
-	Collection<String> pendingSince(long templateId, Instant cutoff, int limit) {
+	public Collection<String> pendingSince(long templateId, Instant cutoff, int limit) {
 		return this.redis.<String>getScoredSortedSet(key(templateId, "pending"), StringCodec.INSTANCE)
 			.valueRange(Double.NEGATIVE_INFINITY, true, cutoff.toEpochMilli(), true, 0, limit);
 	}
 
-	int pendingCount(long templateId) {
+	public int pendingCount(long templateId) {
 		return this.redis.getScoredSortedSet(key(templateId, "pending"), StringCodec.INSTANCE).size();
 	}
 
 	/** How the gate's circuit breaker stands, for health and tests. */
-	CircuitBreaker.State state() {
+	public CircuitBreaker.State state() {
 		return this.breaker.getState();
 	}
 

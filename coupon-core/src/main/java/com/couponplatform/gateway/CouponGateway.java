@@ -1,0 +1,328 @@
+package com.couponplatform.gateway;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.couponplatform.messaging.Outbox;
+import com.couponplatform.messaging.OutboxEvent;
+import com.couponplatform.migration.Epoch;
+import com.couponplatform.migration.MigrationEpochs;
+import com.couponplatform.migration.Side;
+import com.couponplatform.migration.SideResolver;
+import com.couponplatform.persistence.UtcInstants;
+import com.couponplatform.sharding.ReplicaRouting;
+import com.couponplatform.sharding.ShardLocation;
+import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.sharding.ShardTransactions;
+import com.couponplatform.shared.RetryLaterException;
+import com.couponplatform.wallet.UserCoupon;
+
+/**
+ * The one point every change of a user's coupons passes — claims, redemption's coupon,
+ * the order moves, the issuance writer, the expiry job — so that a migration can switch
+ * it: each write is decided for a side under the process's epoch, and, while a migration
+ * is configured, its transaction reads the user's fence row ({@link UserFence}) and is
+ * refused when the decision is stale. A refused write is decided again once under the
+ * fresh epoch, then answered 503 with {@code Retry-After}: never applied to the wrong
+ * side. In phase NONE no fence is read, and the writes are those of the sharded store
+ * alone, the only side there is until the legacy side is built.
+ */
+@Component
+public class CouponGateway {
+
+	/**
+	 * What a refused writer is told to wait: a user's cutover holds for well under it.
+	 */
+	static final long RETRY_AFTER_SECONDS = 1;
+
+	private final MigrationEpochs epochs;
+
+	private final SideResolver sides;
+
+	private final JdbcClient sql;
+
+	private final PlatformTransactionManager transactions;
+
+	private final TransactionTemplate transaction;
+
+	private final ShardTransactions shards;
+
+	private final ShardRouter router;
+
+	private final Outbox outbox;
+
+	private final ReplicaRouting routing;
+
+	private final ObjectProvider<GatewayFaultPoint> faults;
+
+	CouponGateway(MigrationEpochs epochs, SideResolver sides, DataSource dataSource,
+			PlatformTransactionManager transactions, ShardTransactions shards, ShardRouter router, Outbox outbox,
+			ReplicaRouting routing, ObjectProvider<GatewayFaultPoint> faults) {
+		this.epochs = epochs;
+		this.sides = sides;
+		this.sql = JdbcClient.create(dataSource);
+		this.transactions = transactions;
+		this.transaction = new TransactionTemplate(transactions);
+		this.shards = shards;
+		this.router = router;
+		this.outbox = outbox;
+		this.routing = routing;
+		this.faults = faults;
+	}
+
+	/**
+	 * Changes one user's coupons in one transaction of the user's shard.
+	 * @param <T> the result
+	 * @param userId the user
+	 * @param work the changes, made through the writes it is given; may also write the
+	 * user's other tables (orders) with MyBatis, in the same transaction
+	 * @return the work's result, committed
+	 * @throws RetryLaterException when the user's coupons are changing sides
+	 */
+	public <T> T change(long userId, Function<CouponWrites, T> work) {
+		return change(userId, this.transaction, work);
+	}
+
+	/**
+	 * {@link #change(long, Function)} within a time limit: a bounded write is what lets
+	 * reconciliation tell a dead claim from a slow one.
+	 * @param <T> the result
+	 * @param userId the user
+	 * @param timeout the transaction's limit, in whole seconds (at least one)
+	 * @param work the changes
+	 * @return the work's result, committed
+	 */
+	public <T> T change(long userId, Duration timeout, Function<CouponWrites, T> work) {
+		TransactionTemplate bounded = new TransactionTemplate(this.transactions);
+		bounded.setTimeout((int) Math.max(1, timeout.toSeconds()));
+		return change(userId, bounded, work);
+	}
+
+	private <T> T change(long userId, TransactionTemplate template, Function<CouponWrites, T> work) {
+		T result = decided((epoch) -> {
+			WriteDecision decision = decide(userId, epoch);
+			return template.execute((status) -> {
+				if (epoch.phase().fenced()) {
+					UserFence.check(this.sql, UserFence.TABLE, userId, decision);
+				}
+				return work.apply(new CouponWrites(this.sql, userId, this.outbox));
+			});
+		});
+		this.routing.wrote(userId);
+		return result;
+	}
+
+	/**
+	 * Writes new coupons of many users, as one multi-row insert per physical table in one
+	 * transaction per shard database; a coupon that exists already (by any unique key) is
+	 * skipped, so a repeated batch writes nothing twice.
+	 * @param coupons the coupons, none with a claim slot
+	 * @return how many rows were inserted
+	 * @throws RetryLaterException when a user of the batch is changing sides
+	 */
+	public long issue(List<UserCoupon> coupons) {
+		// Shard database → physical table → coupons, in index order.
+		Map<Integer, Map<Integer, List<UserCoupon>>> byDatabase = new TreeMap<>();
+		for (UserCoupon coupon : coupons) {
+			ShardLocation location = this.router.locateUser(coupon.userId());
+			byDatabase.computeIfAbsent(location.database(), (db) -> new TreeMap<>())
+				.computeIfAbsent(location.table(), (table) -> new ArrayList<>())
+				.add(coupon);
+		}
+		long inserted = 0;
+		for (Map.Entry<Integer, Map<Integer, List<UserCoupon>>> database : byDatabase.entrySet()) {
+			int index = database.getKey();
+			inserted += decided((epoch) -> this.shards.inShard(index, (sql) -> {
+				long written = 0;
+				for (Map.Entry<Integer, List<UserCoupon>> table : database.getValue().entrySet()) {
+					ShardLocation location = new ShardLocation(index, table.getKey());
+					List<UserCoupon> rows = table.getValue();
+					if (epoch.phase().fenced()) {
+						checkAll(sql, location, rows, epoch);
+					}
+					written += CouponRows.insert(sql, location.physicalTable("user_coupon"), rows, null, true);
+				}
+				return written;
+			}));
+		}
+		return inserted;
+	}
+
+	/**
+	 * Expires the next batch of one physical table's UNUSED coupons past their end, in
+	 * keyset order of {@code (valid_until, id)} after a cursor, in one short transaction
+	 * at READ COMMITTED: the batch's rows are locked, updated, and described by one event
+	 * per template in the same shard's outbox. While a migration is configured only the
+	 * coupons of users whose side is NEW are touched (decision 10).
+	 * @param location the physical table
+	 * @param after the cursor, {@link ExpiryCursor#START} for the first batch
+	 * @param now the instant the coupons are past
+	 * @param size the most rows per batch
+	 * @param events the event that tells how many of a template expired
+	 * @return what the batch expired, and the cursor after it ({@code null} when done)
+	 */
+	public ExpiryBatch expire(ShardLocation location, ExpiryCursor after, Instant now, int size, ExpiredEvents events) {
+		Epoch epoch = this.epochs.current();
+		String table = location.physicalTable("user_coupon");
+		return this.shards.inShardReadCommitted(location.database(), (sql) -> {
+			List<Due> due = sql
+				.sql("SELECT id, user_id, template_id, valid_until FROM " + table
+						+ " WHERE status = 'UNUSED' AND valid_until >= ? AND valid_until <= ? "
+						+ "AND (valid_until > ? OR id > ?) ORDER BY valid_until, id LIMIT " + size + " FOR UPDATE")
+				.params(UtcInstants.text(after.validUntil()), UtcInstants.text(now),
+						UtcInstants.text(after.validUntil()), after.id())
+				.query((rs, n) -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+						UtcInstants.instant(rs.getObject(4, LocalDateTime.class))))
+				.list();
+			if (due.isEmpty()) {
+				return new ExpiryBatch(0, null);
+			}
+			Due last = due.get(due.size() - 1);
+			ExpiryCursor next = (due.size() < size) ? null : new ExpiryCursor(last.validUntil, last.id);
+			List<Due> mine = due;
+			if (epoch.phase().fenced()) {
+				Set<Long> users = new LinkedHashSet<>();
+				due.forEach((row) -> users.add(row.userId));
+				Set<Long> admitted = UserFence.admitted(sql, location.physicalTable(UserFence.TABLE), users,
+						new WriteDecision(Side.NEW, epoch));
+				mine = due.stream().filter((row) -> admitted.contains(row.userId)).toList();
+				if (mine.isEmpty()) {
+					return new ExpiryBatch(0, next);
+				}
+			}
+			List<Object> params = new ArrayList<>();
+			params.add(UtcInstants.text(now));
+			mine.forEach((row) -> params.add(row.id));
+			int updated = sql
+				.sql("UPDATE " + table + " SET status = 'EXPIRED', version = version + 1, updated_at = ? "
+						+ "WHERE status = 'UNUSED' AND id IN (" + marks(mine.size()) + ")")
+				.params(params)
+				.update();
+			if (updated != mine.size()) {
+				// The rows are locked by this transaction: a difference means a bug, not
+				// a
+				// race.
+				throw new IllegalStateException(
+						"Expected to expire " + mine.size() + " rows of " + table + ", did " + updated);
+			}
+			Map<Long, Long> perTemplate = new TreeMap<>();
+			mine.forEach((row) -> perTemplate.merge(row.templateId, 1L, Long::sum));
+			long someUser = mine.get(0).userId;
+			perTemplate.forEach((templateId, count) -> {
+				ExpiredEvent event = events.of(templateId, count);
+				this.outbox.append(sql, someUser, event.topic(), Long.toString(templateId), event.event());
+			});
+			return new ExpiryBatch(mine.size(), next);
+		});
+	}
+
+	/**
+	 * Runs an attempt under the current epoch, and once more under the fresh one when its
+	 * fence refused it.
+	 */
+	private <T> T decided(Function<Epoch, T> attempt) {
+		try {
+			return attempt.apply(this.epochs.current());
+		}
+		catch (StaleDecisionException stale) {
+			try {
+				return attempt.apply(this.epochs.refresh());
+			}
+			catch (StaleDecisionException again) {
+				again.addSuppressed(stale);
+				throw new RetryLaterException("The user's coupons are moving between stores; retry shortly",
+						RETRY_AFTER_SECONDS);
+			}
+		}
+	}
+
+	private WriteDecision decide(long userId, Epoch epoch) {
+		Side side = this.sides.sideOf(userId, epoch);
+		if (side != Side.NEW) {
+			throw new RetryLaterException("The user's coupons are in the legacy store, which this process cannot "
+					+ "write yet; retry shortly", RETRY_AFTER_SECONDS);
+		}
+		this.faults.getIfAvailable(() -> GatewayFaultPoint.NONE).decided(userId, epoch);
+		return new WriteDecision(side, epoch);
+	}
+
+	/** A batch writes all of its users or none: one stale user refuses it. */
+	private void checkAll(JdbcClient sql, ShardLocation location, List<UserCoupon> rows, Epoch epoch) {
+		Set<Long> users = new LinkedHashSet<>();
+		for (UserCoupon coupon : rows) {
+			decide(coupon.userId(), epoch);
+			users.add(coupon.userId());
+		}
+		WriteDecision decision = new WriteDecision(Side.NEW, epoch);
+		Set<Long> admitted = UserFence.admitted(sql, location.physicalTable(UserFence.TABLE), users, decision);
+		for (long userId : users) {
+			if (!admitted.contains(userId)) {
+				throw new StaleDecisionException(userId, decision, "another side or a newer epoch");
+			}
+		}
+	}
+
+	private static String marks(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+	/**
+	 * Where an expiry walk of one table stands.
+	 *
+	 * @param validUntil the last row's end
+	 * @param id the last row's ID
+	 */
+	public record ExpiryCursor(Instant validUntil, long id) {
+
+		/** Before every row. */
+		public static final ExpiryCursor START = new ExpiryCursor(Instant.EPOCH, 0);
+
+	}
+
+	/**
+	 * One expiry batch's outcome.
+	 *
+	 * @param expired how many coupons it expired
+	 * @param next the cursor after it, or {@code null} when the table has no more
+	 */
+	public record ExpiryBatch(long expired, ExpiryCursor next) {
+	}
+
+	/**
+	 * The event that tells how many coupons of a template an expiry batch expired.
+	 *
+	 * @param topic the topic
+	 * @param event the event
+	 */
+	public record ExpiredEvent(String topic, OutboxEvent event) {
+	}
+
+	/** Makes a batch's event per template. */
+	@FunctionalInterface
+	public interface ExpiredEvents {
+
+		ExpiredEvent of(long templateId, long count);
+
+	}
+
+	private record Due(long id, long userId, long templateId, Instant validUntil) {
+	}
+
+}

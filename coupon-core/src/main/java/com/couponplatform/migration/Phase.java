@@ -1,0 +1,32 @@
+package com.couponplatform.migration;
+
+/**
+ * The migration's phases, in their forward order (MIGRATION.md, "Phases").
+ */
+public enum Phase {
+
+	/** No legacy database configured: the platform is NEW only, and nothing is fenced. */
+	NONE,
+
+	LEGACY, STATIC_FROZEN, SINGLE_WRITE_OLD, STATIC_COPIED, DUAL_WRITE, BACKFILL, VERIFIED, READ_GRAY, WRITE_GRAY,
+	NEW_PRIMARY, DUAL_WRITE_OFF;
+
+	/**
+	 * Whether writes read the user's fence row: in every phase but NONE, where no other
+	 * side exists.
+	 * @return whether writes are fenced
+	 */
+	public boolean fenced() {
+		return this != NONE;
+	}
+
+	/**
+	 * The side of a user who has no fence row of their own: OLD until every user is on
+	 * NEW. In WRITE_GRAY a user cut over has a row saying NEW.
+	 * @return the side
+	 */
+	public Side defaultSide() {
+		return (this == NONE || this.compareTo(NEW_PRIMARY) >= 0) ? Side.NEW : Side.OLD;
+	}
+
+}
