@@ -3,6 +3,10 @@ package com.couponplatform.api;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,28 +21,39 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.couponplatform.checkout.CouponExpirer;
+import com.couponplatform.gateway.CouponGateway;
 import com.couponplatform.gateway.GatewayFaultPoint;
+import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.migration.Epoch;
 import com.couponplatform.migration.MigrationEpochs;
 import com.couponplatform.migration.Phase;
 import com.couponplatform.migration.Side;
+import com.couponplatform.shared.RetryLaterException;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestTokens;
+import com.couponplatform.wallet.CouponOrigin;
+import com.couponplatform.wallet.CouponStatus;
+import com.couponplatform.wallet.UserCoupon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The gateway's per-user fence over HTTP, on the real shards: a write decided under an
- * epoch that a cutover overtook is refused and decided again; one decided for the side
- * the user has left is answered 503 with {@code Retry-After} and leaves nothing behind;
- * in phase NONE no fence is consulted. The process's epoch is a test bean here (the phase
- * machine that stores it comes later); the fence rows are real rows of
- * {@code migration_user_side}, written as a cutover would.
+ * The gateway's per-user fence on the real shards: a write decided under an epoch that a
+ * cutover overtook is refused and decided again (a claim and an order lock over HTTP, an
+ * issuance batch); one decided for the side the user has left is answered 503 with
+ * {@code Retry-After} and leaves nothing behind (a batch: nothing of its database); the
+ * expiry job leaves the coupons of users on the other side; in phase NONE no fence is
+ * consulted. The process's epoch is a test bean here (the phase machine that stores it
+ * comes later); the fence rows are real rows of {@code migration_user_side}, written as a
+ * cutover would.
  */
 @Import(GatewayFenceIT.FenceTestBeans.class)
 class GatewayFenceIT extends ApiIntegrationTest {
@@ -52,6 +67,15 @@ class GatewayFenceIT extends ApiIntegrationTest {
 
 	@Autowired
 	TemplateCatalog catalog;
+
+	@Autowired
+	CouponGateway gateway;
+
+	@Autowired
+	IdGenerator ids;
+
+	@Autowired
+	CouponExpirer expirer;
 
 	@AfterEach
 	void backToNone() {
@@ -139,6 +163,99 @@ class GatewayFenceIT extends ApiIntegrationTest {
 		assertThat(claimed.status()).isEqualTo(201);
 		assertThat(this.epochs.decisions(userId)).containsExactly(0L);
 		assertThat(couponRows(template.id())).isEqualTo(1);
+	}
+
+	@Test
+	void anIssuanceBatchIsWrittenWholeOnceTheRetryIsDecidedUnderTheNewEpoch() {
+		CouponTemplate template = activeTemplate(10, 1);
+		long[] users = twoUsersOfOneTable(91_100);
+		this.epochs.start(FIVE);
+		this.epochs.cutOverWhenDecided(users[0], SIX, () -> setFence(users[0], Side.NEW, 6));
+
+		assertThat(this.gateway.issue(issued(template, users, "fence-job-1"))).isEqualTo(2);
+
+		assertThat(this.epochs.decisions(users[0])).containsExactly(5L, 6L);
+		assertThat(couponRows(template.id())).isEqualTo(2);
+		// The same batch again writes nothing twice.
+		assertThat(this.gateway.issue(issued(template, users, "fence-job-1"))).isZero();
+		assertThat(couponRows(template.id())).isEqualTo(2);
+	}
+
+	@Test
+	void anIssuanceBatchWithAUserOnTheOtherSideIsRefusedWhole() {
+		CouponTemplate template = activeTemplate(10, 1);
+		long[] users = twoUsersOfOneTable(91_200);
+		this.epochs.start(FIVE);
+		setFence(users[1], Side.OLD, 5);
+
+		assertThatThrownBy(() -> this.gateway.issue(issued(template, users, "fence-job-2")))
+			.isInstanceOf(RetryLaterException.class);
+
+		assertThat(couponRows(template.id())).isZero();
+	}
+
+	@Test
+	void theExpiryJobLeavesTheCouponsOfUsersOnTheOtherSide() {
+		CouponTemplate template = activeTemplate(10, 1);
+		long[] users = twoUsersOfOneTable(91_300);
+		Instant past = Instant.now().minus(Duration.ofDays(2));
+		List<UserCoupon> pastDue = issued(template, users, "fence-job-3").stream()
+			.map((coupon) -> new UserCoupon(coupon.id(), coupon.userId(), coupon.templateId(), coupon.status(),
+					coupon.rule(), past, past.plus(Duration.ofDays(1)), past, coupon.origin(), coupon.originRef()))
+			.toList();
+		assertThat(this.gateway.issue(pastDue)).isEqualTo(2);
+		this.epochs.start(FIVE);
+		setFence(users[0], Side.OLD, 5);
+		try {
+			this.expirer.expire();
+
+			assertThat(rowsByStatus(template.id())).isEqualTo(Map.of("UNUSED", 1, "EXPIRED", 1));
+			assertThat(statusOf(users[0], template.id())).isEqualTo("UNUSED");
+			assertThat(statusOf(users[1], template.id())).isEqualTo("EXPIRED");
+		}
+		finally {
+			// Not left past due for another test's count: the user's own side expires it.
+			deleteCoupons(users[0], template.id());
+		}
+	}
+
+	/** Two users from {@code from} on whose coupons live in the same physical table. */
+	private long[] twoUsersOfOneTable(long from) {
+		ShardRouter router = new ShardRouter(this.sharding.layout());
+		ShardLocation first = router.locateUser(from);
+		long second = from + 1;
+		while (!router.locateUser(second).equals(first)) {
+			second++;
+		}
+		return new long[] { from, second };
+	}
+
+	private List<UserCoupon> issued(CouponTemplate template, long[] users, String jobRef) {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		List<UserCoupon> coupons = new ArrayList<>();
+		for (long userId : users) {
+			coupons.add(new UserCoupon(this.ids.nextId(), userId, template.id(), CouponStatus.UNUSED, template.rule(),
+					now, now.plus(Duration.ofDays(7)), now, CouponOrigin.ISSUANCE, jobRef));
+		}
+		return coupons;
+	}
+
+	private String statusOf(long userId, long templateId) {
+		ShardLocation location = new ShardRouter(this.sharding.layout()).locateUser(userId);
+		return JdbcClient.create(this.shards.shard(location.database()))
+			.sql("SELECT status FROM " + location.physicalTable("user_coupon")
+					+ " WHERE user_id = ? AND template_id = ?")
+			.params(userId, templateId)
+			.query(String.class)
+			.single();
+	}
+
+	private void deleteCoupons(long userId, long templateId) {
+		ShardLocation location = new ShardRouter(this.sharding.layout()).locateUser(userId);
+		JdbcClient.create(this.shards.shard(location.database()))
+			.sql("DELETE FROM " + location.physicalTable("user_coupon") + " WHERE user_id = ? AND template_id = ?")
+			.params(userId, templateId)
+			.update();
 	}
 
 	/** Writes the user's fence row in the user's physical table, as a cutover does. */

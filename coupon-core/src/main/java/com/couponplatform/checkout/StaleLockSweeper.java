@@ -17,12 +17,15 @@ import com.couponplatform.schedule.LeaderJob;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardTransactions;
+import com.couponplatform.shared.RetryLaterException;
 
 /**
  * Releases locks that no order consumed within {@code coupon.checkout.lock-timeout}:
  * reads each physical {@code coupon_order} table's overdue locks by its status index, and
  * releases each through {@link ReleaseOrderCoupon#releaseOverdue}, which re-checks under
  * the order's row lock — a consume racing the sweep either wins or finds it released.
+ * Like every coupon change it passes the gateway, so a user whose coupons are not on this
+ * side is left alone.
  */
 @Component
 public class StaleLockSweeper extends LeaderJob {
@@ -79,12 +82,22 @@ public class StaleLockSweeper extends LeaderJob {
 		int releasedHere = 0;
 		while (true) {
 			List<OverdueLock> overdue = overdue(database, table);
+			int releasedNow = 0;
 			for (OverdueLock lock : overdue) {
-				if (this.release.releaseOverdue(lock.userId, lock.orderId)) {
-					releasedHere++;
+				try {
+					if (this.release.releaseOverdue(lock.userId, lock.orderId)) {
+						releasedNow++;
+					}
+				}
+				catch (RetryLaterException moving) {
+					// The user's coupons are changing sides: the side that holds them
+					// releases the lock (decision 10), or the next sweep does.
+					logger.debug("Left the lock of order {} alone: {}", lock.orderId, moving.getMessage());
 				}
 			}
-			if (overdue.size() < BATCH) {
+			releasedHere += releasedNow;
+			// A batch that released nothing would be read again as it is.
+			if (overdue.size() < BATCH || releasedNow == 0) {
 				return releasedHere;
 			}
 		}

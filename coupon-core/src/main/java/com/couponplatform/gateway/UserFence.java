@@ -49,8 +49,9 @@ final class UserFence {
 		Map<Long, Fence> fences = new HashMap<>();
 		sql.sql("SELECT user_id, side, epoch FROM " + table + " WHERE user_id IN (:users) LOCK IN SHARE MODE")
 			.param("users", userIds)
-			.query((rs, n) -> fences.put(rs.getLong(1), new Fence(Side.valueOf(rs.getString(2)), rs.getLong(3))))
-			.list();
+			.query((rs) -> {
+				fences.put(rs.getLong(1), new Fence(Side.valueOf(rs.getString(2)), rs.getLong(3)));
+			});
 		Fence unfenced = new Fence(decision.epoch().phase().defaultSide(), 0);
 		Set<Long> admitted = new HashSet<>();
 		for (long userId : userIds) {

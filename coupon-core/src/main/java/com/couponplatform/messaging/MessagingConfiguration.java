@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardTransactions;
 
 /**
  * Wires the outbox relay and topic preparation to rocketmq-spring's producer, and the
@@ -21,7 +21,7 @@ public class MessagingConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "coupon.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
-	OutboxRelay outboxRelay(ShardDataSources shards, RocketMQTemplate rocketMQ, MessagingProperties properties) {
+	OutboxRelay outboxRelay(ShardTransactions shards, RocketMQTemplate rocketMQ, MessagingProperties properties) {
 		return new OutboxRelay(shards, rocketMQ.getProducer(), properties.getRelay());
 	}
 

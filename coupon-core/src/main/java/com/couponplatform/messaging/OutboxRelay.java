@@ -1,10 +1,6 @@
 package com.couponplatform.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
@@ -23,8 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import com.couponplatform.persistence.LocalTransaction;
-import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardTransactions;
 
 /**
  * Publishes outbox events to RocketMQ, shard by shard, then deletes them.
@@ -43,17 +36,17 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final long MAX_BACKOFF_MILLIS = 10_000;
 
-	private final ShardDataSources shards;
+	private final ShardTransactions shards;
 
 	private final DefaultMQProducer producer;
 
 	private final MessagingProperties.Relay settings;
 
-	private final Map<String, Backoff> backoffs = new HashMap<>();
+	private final Map<Integer, Backoff> backoffs = new HashMap<>();
 
 	private ScheduledExecutorService scheduler;
 
-	public OutboxRelay(ShardDataSources shards, DefaultMQProducer producer, MessagingProperties.Relay settings) {
+	public OutboxRelay(ShardTransactions shards, DefaultMQProducer producer, MessagingProperties.Relay settings) {
 		this.shards = shards;
 		this.producer = producer;
 		this.settings = settings;
@@ -88,24 +81,23 @@ public class OutboxRelay implements SmartLifecycle {
 
 	void relayAll() {
 		long now = System.currentTimeMillis();
-		for (Map.Entry<String, DataSource> shard : this.shards.shards().entrySet()) {
-			Backoff backoff = this.backoffs.computeIfAbsent(shard.getKey(), (name) -> new Backoff());
+		for (int database = 0; database < this.shards.databases(); database++) {
+			Backoff backoff = this.backoffs.computeIfAbsent(database, (index) -> new Backoff());
 			if (now < backoff.retryAt) {
 				continue;
 			}
 			try {
 				int batches = 0;
-				while (batches++ < MAX_BATCHES_PER_SCAN
-						&& relayBatch(shard.getValue()) == this.settings.getBatchSize()) {
+				while (batches++ < MAX_BATCHES_PER_SCAN && relayBatch(database) == this.settings.getBatchSize()) {
 					// a full batch means there may be more: keep draining this shard
 				}
 				if (backoff.failures > 0) {
-					logger.info("Outbox relay of {} recovered after {} failed attempts", shard.getKey(),
+					logger.info("Outbox relay of shard database {} recovered after {} failed attempts", database,
 							backoff.failures);
 				}
 				backoff.failures = 0;
 			}
-			catch (Exception ex) {
+			catch (RuntimeException ex) {
 				// One failing shard or a broker outage must not stop the other shards'
 				// events, nor flood the log: back off exponentially, up to a few seconds,
 				// per shard.
@@ -114,8 +106,9 @@ public class OutboxRelay implements SmartLifecycle {
 						this.settings.getInterval().toMillis() << Math.min(backoff.failures, 10));
 				backoff.retryAt = now + delay;
 				if (backoff.failures == 1 || delay == MAX_BACKOFF_MILLIS) {
-					logger.warn("Outbox relay of {} failed ({} in a row), retrying in {} ms: {}", shard.getKey(),
-							backoff.failures, delay, ex.toString());
+					Throwable reason = (ex instanceof BrokerFailure) ? ex.getCause() : ex;
+					logger.warn("Outbox relay of shard database {} failed ({} in a row), retrying in {} ms: {}",
+							database, backoff.failures, delay, reason.toString());
 				}
 			}
 		}
@@ -123,59 +116,59 @@ public class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Publishes one batch of a shard's oldest events.
-	 * @param shard the shard database
+	 * @param database the shard database's index
 	 * @return how many events were published
 	 */
-	int relayBatch(DataSource shard) throws Exception {
+	int relayBatch(int database) {
 		// READ COMMITTED: under REPEATABLE READ the locking read would lock the gap after
 		// the newest event, and every claim's outbox insert would wait for this batch to
 		// reach the broker.
-		return LocalTransaction.readCommitted(shard, (connection) -> {
-			Map<Long, Message> batch = claimBatch(connection);
+		return this.shards.inShardReadCommitted(database, (sql) -> {
+			Map<Long, Message> batch = new LinkedHashMap<>();
+			sql.sql("SELECT id, topic, event_type, message_key, payload "
+					+ "FROM outbox_event ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")
+				.param(this.settings.getBatchSize())
+				.query((rs) -> {
+					batch.put(rs.getLong(1), new Message(rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5).getBytes(StandardCharsets.UTF_8)));
+				});
 			if (!batch.isEmpty()) {
 				publish(batch.values());
-				delete(connection, batch.keySet());
+				sql.sql("DELETE FROM outbox_event WHERE id IN (:ids)").param("ids", batch.keySet()).update();
 			}
 			return batch.size();
 		});
 	}
 
-	private Map<Long, Message> claimBatch(Connection connection) throws SQLException {
-		Map<Long, Message> batch = new LinkedHashMap<>();
-		try (PreparedStatement select = connection
-			.prepareStatement("SELECT id, topic, event_type, message_key, payload "
-					+ "FROM outbox_event ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
-			select.setInt(1, this.settings.getBatchSize());
-			try (ResultSet rows = select.executeQuery()) {
-				while (rows.next()) {
-					Message message = new Message(rows.getString(2), rows.getString(3), rows.getString(4),
-							rows.getString(5).getBytes(StandardCharsets.UTF_8));
-					batch.put(rows.getLong(1), message);
-				}
-			}
-		}
-		return batch;
-	}
-
-	private void publish(Iterable<Message> messages) throws Exception {
+	private void publish(Iterable<Message> messages) {
 		// A RocketMQ batch must share one topic.
 		Map<String, List<Message>> byTopic = new LinkedHashMap<>();
 		for (Message message : messages) {
 			byTopic.computeIfAbsent(message.getTopic(), (topic) -> new ArrayList<>()).add(message);
 		}
 		for (List<Message> sameTopic : byTopic.values()) {
-			this.producer.send(sameTopic, this.producer.getSendMsgTimeout());
+			try {
+				this.producer.send(sameTopic, this.producer.getSendMsgTimeout());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new BrokerFailure(ex);
+			}
+			catch (Exception ex) {
+				throw new BrokerFailure(ex);
+			}
 		}
 	}
 
-	private static void delete(Connection connection, Iterable<Long> ids) throws SQLException {
-		try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id = ?")) {
-			for (Long id : ids) {
-				delete.setLong(1, id);
-				delete.addBatch();
-			}
-			delete.executeBatch();
+	/**
+	 * The broker did not take a batch: the transaction rolls back and nothing is deleted.
+	 */
+	private static final class BrokerFailure extends RuntimeException {
+
+		private BrokerFailure(Exception cause) {
+			super(cause);
 		}
+
 	}
 
 	/** Consecutive failures of one shard's relay and when to try it again. */

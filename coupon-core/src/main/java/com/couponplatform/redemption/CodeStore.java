@@ -1,10 +1,5 @@
 package com.couponplatform.redemption;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,13 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
-import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import com.couponplatform.persistence.LocalTransaction;
-import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.persistence.UtcInstants;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.sharding.ShardTransactions;
 
 /**
  * A batch's codes in the physical {@code redemption_code} tables: bulk inserts already
@@ -36,12 +31,12 @@ public class CodeStore {
 
 	private static final int PAGE = 5000;
 
-	private final ShardDataSources dataSources;
+	private final ShardTransactions shards;
 
 	private final ShardRouter router;
 
-	CodeStore(ShardDataSources dataSources, ShardRouter router) {
-		this.dataSources = dataSources;
+	CodeStore(ShardTransactions shards, ShardRouter router) {
+		this.shards = shards;
 		this.router = router;
 	}
 
@@ -65,42 +60,34 @@ public class CodeStore {
 		}
 		int inserted = 0;
 		for (Map.Entry<Integer, Map<Integer, List<String>>> database : byDatabase.entrySet()) {
-			try {
-				inserted += LocalTransaction.run(this.dataSources.shard(database.getKey()), (connection) -> {
-					int here = 0;
-					for (Map.Entry<Integer, List<String>> table : database.getValue().entrySet()) {
-						List<String> rows = table.getValue();
-						for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-							here += insert(connection, TABLE + "_" + table.getKey(),
-									rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)), batchId,
-									usesPerCode, now);
-						}
+			inserted += this.shards.inShard(database.getKey(), (sql) -> {
+				int here = 0;
+				for (Map.Entry<Integer, List<String>> table : database.getValue().entrySet()) {
+					List<String> rows = table.getValue();
+					for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+						here += insert(sql, TABLE + "_" + table.getKey(),
+								rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)), batchId, usesPerCode,
+								now);
 					}
-					return here;
-				});
-			}
-			catch (SQLException ex) {
-				throw new UncategorizedSQLException("storing codes of batch " + batchId, null, ex);
-			}
+				}
+				return here;
+			});
 		}
 		return inserted;
 	}
 
-	private static int insert(Connection connection, String table, List<String> codes, long batchId, int usesPerCode,
-			Instant now) throws SQLException {
-		String sql = "INSERT IGNORE INTO " + table + " (code, batch_id, uses_left, created_at) VALUES "
-				+ String.join(", ", Collections.nCopies(codes.size(), "(?, ?, ?, ?)"));
-		Timestamp at = Timestamp.from(now);
-		try (PreparedStatement insert = connection.prepareStatement(sql)) {
-			int p = 1;
-			for (String code : codes) {
-				insert.setString(p++, code);
-				insert.setLong(p++, batchId);
-				insert.setInt(p++, usesPerCode);
-				insert.setTimestamp(p++, at);
-			}
-			return insert.executeUpdate();
+	private static int insert(JdbcClient sql, String table, List<String> codes, long batchId, int usesPerCode,
+			Instant now) {
+		String at = UtcInstants.text(now);
+		List<Object> values = new ArrayList<>(codes.size() * 4);
+		for (String code : codes) {
+			values.addAll(List.of(code, batchId, usesPerCode, at));
 		}
+		return sql
+			.sql("INSERT IGNORE INTO " + table + " (code, batch_id, uses_left, created_at) VALUES "
+					+ String.join(", ", Collections.nCopies(codes.size(), "(?, ?, ?, ?)")))
+			.params(values)
+			.update();
 	}
 
 	/**
@@ -131,32 +118,17 @@ public class CodeStore {
 		for (ShardLocation location : this.router.layout().locations()) {
 			String after = "";
 			while (true) {
-				List<String> codes = new ArrayList<>(PAGE);
-				List<Integer> uses = new ArrayList<>(PAGE);
-				String from = after;
-				try (Connection connection = this.dataSources.shard(location.database()).getConnection();
-						PreparedStatement select = connection
-							.prepareStatement("SELECT code, uses_left FROM " + location.physicalTable(TABLE)
-									+ " WHERE batch_id = ? AND code > ? ORDER BY code LIMIT " + PAGE)) {
-					select.setLong(1, batchId);
-					select.setString(2, from);
-					try (ResultSet rows = select.executeQuery()) {
-						while (rows.next()) {
-							codes.add(rows.getString(1));
-							uses.add(rows.getInt(2));
-						}
-					}
-				}
-				catch (SQLException ex) {
-					throw new UncategorizedSQLException("reading codes of batch " + batchId, null, ex);
-				}
-				for (int i = 0; i < codes.size(); i++) {
-					each.accept(codes.get(i), uses.get(i));
-				}
-				if (codes.size() < PAGE) {
+				List<Code> page = this.shards.sql(location.database())
+					.sql("SELECT code, uses_left FROM " + location.physicalTable(TABLE)
+							+ " WHERE batch_id = ? AND code > ? ORDER BY code LIMIT " + PAGE)
+					.params(batchId, after)
+					.query((rs, n) -> new Code(rs.getString(1), rs.getInt(2)))
+					.list();
+				page.forEach((code) -> each.accept(code.code, code.usesLeft));
+				if (page.size() < PAGE) {
 					break;
 				}
-				after = codes.get(codes.size() - 1);
+				after = page.get(page.size() - 1).code;
 			}
 		}
 	}
@@ -168,16 +140,10 @@ public class CodeStore {
 	 */
 	public void delete(long batchId) {
 		for (ShardLocation location : this.router.layout().locations()) {
-			try (Connection connection = this.dataSources.shard(location.database()).getConnection();
-					PreparedStatement delete = connection.prepareStatement(
-							"DELETE FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ? LIMIT " + PAGE)) {
-				delete.setLong(1, batchId);
-				while (delete.executeUpdate() == PAGE) {
-					// next bounded delete
-				}
-			}
-			catch (SQLException ex) {
-				throw new UncategorizedSQLException("deleting codes of batch " + batchId, null, ex);
+			JdbcClient sql = this.shards.sql(location.database());
+			String delete = "DELETE FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ? LIMIT " + PAGE;
+			while (sql.sql(delete).param(batchId).update() == PAGE) {
+				// next bounded delete
 			}
 		}
 	}
@@ -186,20 +152,16 @@ public class CodeStore {
 	private long sum(String aggregate, long batchId) {
 		long total = 0;
 		for (ShardLocation location : this.router.layout().locations()) {
-			String sql = "SELECT " + aggregate + " FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ?";
-			try (Connection connection = this.dataSources.shard(location.database()).getConnection();
-					PreparedStatement select = connection.prepareStatement(sql)) {
-				select.setLong(1, batchId);
-				try (ResultSet rows = select.executeQuery()) {
-					rows.next();
-					total += rows.getLong(1);
-				}
-			}
-			catch (SQLException ex) {
-				throw new UncategorizedSQLException(sql, null, ex);
-			}
+			total += this.shards.sql(location.database())
+				.sql("SELECT " + aggregate + " FROM " + location.physicalTable(TABLE) + " WHERE batch_id = ?")
+				.param(batchId)
+				.query(Long.class)
+				.single();
 		}
 		return total;
+	}
+
+	private record Code(String code, int usesLeft) {
 	}
 
 }

@@ -53,6 +53,13 @@ public final class ShardTransactions {
 	}
 
 	/**
+	 * @return how many shard databases there are
+	 */
+	public int databases() {
+		return this.shards.size();
+	}
+
+	/**
 	 * Statements outside any transaction (reads), each on a connection of the pool.
 	 * @param database the shard database's index
 	 * @return the client
