@@ -132,7 +132,9 @@ public class CouponGateway {
 	/**
 	 * Writes new coupons of many users, as one multi-row insert per physical table in one
 	 * transaction per shard database; a coupon that exists already (by any unique key) is
-	 * skipped, so a repeated batch writes nothing twice.
+	 * skipped, so a repeated batch writes nothing twice. One user on another side (or
+	 * fenced under a newer epoch) refuses the batch of that shard database; the databases
+	 * written before it stay written, and the caller's repeat writes the rest.
 	 * @param coupons the coupons, none with a claim slot
 	 * @return how many rows were inserted
 	 * @throws RetryLaterException when a user of the batch is changing sides
