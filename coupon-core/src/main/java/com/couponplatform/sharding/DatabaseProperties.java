@@ -3,12 +3,17 @@ package com.couponplatform.sharding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the MySQL/MariaDB server is and how the platform's databases are named
- * ({@code COUPON_DB_*}).
+ * Where the MySQL/MariaDB servers are and how the platform's databases are named
+ * ({@code COUPON_DB_*}): one server for everything by default, or the global database and
+ * each shard database on a server of its own ({@code COUPON_DB_GLOBAL_HOST} /
+ * {@code _PORT}, {@code COUPON_DB_SHARD_<i>_HOST} / {@code _PORT} / {@code _REPLICAS}),
+ * every part left unset defaulting to the {@code COUPON_DB_*} server's.
  */
 @ConfigurationProperties("coupon.db")
 public class DatabaseProperties {
@@ -39,6 +44,12 @@ public class DatabaseProperties {
 	 * the worst replica lag.
 	 */
 	private Duration readYourWritesWindow = Duration.ofSeconds(10);
+
+	/** The global database's own server, if not {@code host:port}. */
+	private final Server global = new Server();
+
+	/** Shard databases on servers of their own, by shard index. */
+	private Map<Integer, Server> shard = new TreeMap<>();
 
 	/** Extra JDBC URL parameters appended to every connection URL. */
 	private String urlParameters = "useSSL=false&allowPublicKeyRetrieval=true&rewriteBatchedStatements=true"
@@ -108,6 +119,49 @@ public class DatabaseProperties {
 		this.readYourWritesWindow = readYourWritesWindow;
 	}
 
+	public Server getGlobal() {
+		return this.global;
+	}
+
+	public Map<Integer, Server> getShard() {
+		return this.shard;
+	}
+
+	public void setShard(Map<Integer, Server> shard) {
+		this.shard = shard;
+	}
+
+	/**
+	 * @return the global database's server, {@code host:port}
+	 */
+	public String globalServer() {
+		return hostAndPort(this.global);
+	}
+
+	/**
+	 * @param index a shard database's index
+	 * @return the server of that shard database, {@code host:port}
+	 */
+	public String shardServer(int index) {
+		return hostAndPort(this.shard.get(index));
+	}
+
+	/**
+	 * @param index a shard database's index
+	 * @return the read replicas of that shard database, {@code host:port} each: its own
+	 * when set, else those of the {@code COUPON_DB_*} server
+	 */
+	public List<String> shardReplicas(int index) {
+		Server own = this.shard.get(index);
+		return (own != null && own.getReplicas() != null) ? own.getReplicas() : this.replicas;
+	}
+
+	private String hostAndPort(Server server) {
+		String serverHost = (server != null && server.getHost() != null) ? server.getHost() : this.host;
+		int serverPort = (server != null && server.getPort() != null) ? server.getPort() : this.port;
+		return serverHost + ":" + serverPort;
+	}
+
 	public String getUrlParameters() {
 		return this.urlParameters;
 	}
@@ -117,7 +171,8 @@ public class DatabaseProperties {
 	}
 
 	/**
-	 * The JDBC URL of one database on the server, or of the server itself.
+	 * The JDBC URL of one database on the {@code COUPON_DB_*} server, or of the server
+	 * itself.
 	 * @param database the database name, or an empty string for the server
 	 * @return a {@code jdbc:mysql:} URL
 	 */
@@ -126,8 +181,8 @@ public class DatabaseProperties {
 	}
 
 	/**
-	 * The JDBC URL of one database on another server of the same installation (a
-	 * replica).
+	 * The JDBC URL of one database on a given server of the installation (a shard's own
+	 * server, a replica).
 	 * @param hostAndPort the server, {@code host:port}
 	 * @param database the database name
 	 * @return a {@code jdbc:mysql:} URL
@@ -142,6 +197,45 @@ public class DatabaseProperties {
 
 	public String shardDatabase(int index) {
 		return this.prefix + "_ds_" + index;
+	}
+
+	/**
+	 * A server of its own for one database; unset parts default to the
+	 * {@code COUPON_DB_*} server's.
+	 */
+	public static class Server {
+
+		private String host;
+
+		private Integer port;
+
+		/** Read replicas, {@code host:port} each (shards only). */
+		private List<String> replicas;
+
+		public String getHost() {
+			return this.host;
+		}
+
+		public void setHost(String host) {
+			this.host = host;
+		}
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			this.port = port;
+		}
+
+		public List<String> getReplicas() {
+			return this.replicas;
+		}
+
+		public void setReplicas(List<String> replicas) {
+			this.replicas = replicas;
+		}
+
 	}
 
 }

@@ -10,9 +10,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 
 /**
- * Brings a MySQL/MariaDB server to the current schema: creates the global and shard
- * databases, applies each {@code sql/} file once per database, and records (then checks)
- * N and M.
+ * Brings the installation's MySQL/MariaDB servers to the current schema: creates the
+ * global and shard databases, each on its server, applies each {@code sql/} file once per
+ * database, and records (then checks) N and M.
  *
  * <p>
  * Runs with plain JDBC before ShardingSphere starts, because ShardingSphere loads table
@@ -41,18 +41,25 @@ public final class SchemaInstaller {
 	 * configured ones
 	 */
 	public void install() {
-		try (Connection server = connect("")) {
+		String globalServer = this.database.globalServer();
+		String current = globalServer;
+		// The lock lives on the global database's server: every process of the
+		// installation meets there, wherever its shards are.
+		try (Connection server = connect(globalServer, "")) {
 			String lock = this.database.getPrefix() + "_schema";
 			acquire(server, lock);
 			try {
 				String global = this.database.globalDatabase();
 				createDatabase(server, global);
-				apply(global, SchemaFolder.of("global"));
-				checkLayout(global);
+				apply(globalServer, global, SchemaFolder.of("global"));
+				checkLayout(globalServer, global);
 				SchemaFolder shardScripts = SchemaFolder.of("shard");
 				for (int i = 0; i < this.layout.databases(); i++) {
-					createDatabase(server, this.database.shardDatabase(i));
-					apply(this.database.shardDatabase(i), shardScripts);
+					current = this.database.shardServer(i);
+					try (Connection shardServer = connect(current, "")) {
+						createDatabase(shardServer, this.database.shardDatabase(i));
+					}
+					apply(current, this.database.shardDatabase(i), shardScripts);
 				}
 			}
 			finally {
@@ -60,13 +67,12 @@ public final class SchemaInstaller {
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot install the schema on " + this.database.getHost() + ":"
-					+ this.database.getPort() + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException("Cannot install the schema on " + current + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private Connection connect(String databaseName) throws SQLException {
-		return DriverManager.getConnection(this.database.jdbcUrl(databaseName), this.database.getUser(),
+	private Connection connect(String server, String databaseName) throws SQLException {
+		return DriverManager.getConnection(this.database.jdbcUrl(server, databaseName), this.database.getUser(),
 				this.database.getPassword());
 	}
 
@@ -95,14 +101,14 @@ public final class SchemaInstaller {
 		}
 	}
 
-	private void apply(String databaseName, SchemaFolder folder) throws SQLException {
-		try (Connection connection = connect(databaseName)) {
+	private void apply(String server, String databaseName, SchemaFolder folder) throws SQLException {
+		try (Connection connection = connect(server, databaseName)) {
 			folder.applyTo(connection, "schema_history", this.layout.tables(), this.clock);
 		}
 	}
 
-	private void checkLayout(String global) throws SQLException {
-		try (Connection connection = connect(global)) {
+	private void checkLayout(String server, String global) throws SQLException {
+		try (Connection connection = connect(server, global)) {
 			try (PreparedStatement insert = connection.prepareStatement(
 					"INSERT IGNORE INTO sharding_layout (id, databases_count, tables_count, created_at) VALUES (1, ?, ?, ?)")) {
 				insert.setInt(1, this.layout.databases());

@@ -65,17 +65,18 @@ public class ShardingDataSourceConfiguration {
 	@Bean(destroyMethod = "close")
 	ShardDataSources shardDataSources(DatabaseProperties database, ShardingProperties sharding, Clock clock) {
 		ShardingLayout layout = sharding.layout();
+		checkShardServers(database, layout);
 		// The schema must exist before the pools and ShardingSphere load table metadata.
 		new SchemaInstaller(database, layout, clock).install();
 		Map<String, HikariDataSource> pools = new LinkedHashMap<>();
 		Map<String, List<HikariDataSource>> replicas = new LinkedHashMap<>();
-		String primary = database.getHost() + ":" + database.getPort();
-		pools.put(ShardDataSources.GLOBAL, pool(database, primary, database.globalDatabase(), ShardDataSources.GLOBAL));
+		pools.put(ShardDataSources.GLOBAL,
+				pool(database, database.globalServer(), database.globalDatabase(), ShardDataSources.GLOBAL));
 		for (int i = 0; i < layout.databases(); i++) {
 			String name = ShardRouter.dataSourceName(i);
-			pools.put(name, pool(database, primary, database.shardDatabase(i), name));
+			pools.put(name, pool(database, database.shardServer(i), database.shardDatabase(i), name));
 			List<HikariDataSource> shardReplicas = new ArrayList<>();
-			for (String replica : database.getReplicas()) {
+			for (String replica : database.shardReplicas(i)) {
 				shardReplicas.add(pool(database, replica, database.shardDatabase(i),
 						ShardDataSources.replicaName(name, shardReplicas.size())));
 			}
@@ -109,6 +110,16 @@ public class ShardingDataSourceConfiguration {
 			connection.isValid(5);
 		}
 		return dataSource;
+	}
+
+	/** A server named for a shard the layout does not have is a typo, not a default. */
+	private static void checkShardServers(DatabaseProperties database, ShardingLayout layout) {
+		for (int index : database.getShard().keySet()) {
+			if (index < 0 || index >= layout.databases()) {
+				throw new IllegalStateException("COUPON_DB_SHARD_" + index + "_* names shard database " + index
+						+ ", but there are " + layout.databases() + " (0 to " + (layout.databases() - 1) + ")");
+			}
+		}
 	}
 
 	private static HikariDataSource pool(DatabaseProperties database, String server, String databaseName,

@@ -7,8 +7,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import com.couponplatform.migrationtool.legacy.GeneratorSettings;
 import com.couponplatform.migrationtool.legacy.LegacyCommands;
@@ -110,8 +117,17 @@ public final class MigrationCli {
 		return 0;
 	}
 
+	/**
+	 * The installation's servers as the services read them: {@code COUPON_DB_*} bound by
+	 * Spring's own rules, so the global database's and each shard's own servers count
+	 * too.
+	 */
 	private DatabaseProperties database() {
-		return server("COUPON_DB_", new DatabaseProperties());
+		MutablePropertySources sources = new MutablePropertySources();
+		sources.addFirst(new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(this.env)));
+		return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("coupon.db",
+				DatabaseProperties.class);
 	}
 
 	/**
