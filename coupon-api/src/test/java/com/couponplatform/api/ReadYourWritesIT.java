@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,16 +58,11 @@ class ReadYourWritesIT {
 		primary = PrivateMariaDb.start(1, false);
 		replica = PrivateMariaDb.start(2, true);
 		replica.replicateFrom(primary);
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--coupon.db.host=127.0.0.1",
-				"--coupon.db.port=" + primary.port(), "--coupon.db.user=root", "--coupon.db.password=",
-				"--coupon.db.prefix=" + PREFIX, "--coupon.db.replicas=" + replica.hostAndPort(),
-				"--coupon.db.read-your-writes-window=" + WINDOW.toSeconds() + "s",
-				"--coupon.redis.host=" + TestServices.redisHost(), "--coupon.redis.port=" + TestServices.redisPort(),
-				"--coupon.redis.key-prefix=" + PREFIX + ":",
-				"--coupon.rocketmq.namesrv=" + TestServices.rocketMqNameServer(),
-				"--coupon.jwt.secret=" + TestTokens.SECRET, "--coupon.claim.reconcile-interval=0s",
-				"--coupon.checkout.lock-sweep-interval=0s", "--coupon.checkout.expiry-interval=0s"));
-		api = SpringApplication.run(CouponApiApplication.class, args.toArray(String[]::new));
+		api = SpringApplication.run(CouponApiApplication.class,
+				TestServices.installationArguments(PREFIX, "coupon.db.host=127.0.0.1",
+						"coupon.db.port=" + primary.port(), "coupon.db.user=root", "coupon.db.password=",
+						"coupon.db.replicas=" + replica.hostAndPort(),
+						"coupon.db.read-your-writes-window=" + WINDOW.toSeconds() + "s"));
 		port = Integer.parseInt(api.getEnvironment().getProperty("local.server.port"));
 	}
 

@@ -54,15 +54,11 @@ class ShardServersIT {
 	@BeforeAll
 	static void startServerAndApplication() throws Exception {
 		shardOne = PrivateMariaDb.start(1, false);
-		api = SpringApplication.run(CouponApiApplication.class, "--server.port=0",
-				"--coupon.db.host=" + TestServices.dbHost(), "--coupon.db.port=" + TestServices.dbPort(),
-				"--coupon.db.user=" + TestServices.dbUser(), "--coupon.db.password=" + TestServices.dbPassword(),
-				"--coupon.db.prefix=" + PREFIX, "--coupon.db.shard.1.host=127.0.0.1",
-				"--coupon.db.shard.1.port=" + shardOne.port(), "--coupon.redis.host=" + TestServices.redisHost(),
-				"--coupon.redis.port=" + TestServices.redisPort(), "--coupon.redis.key-prefix=" + PREFIX + ":",
-				"--coupon.rocketmq.namesrv=" + TestServices.rocketMqNameServer(),
-				"--coupon.jwt.secret=" + TestTokens.SECRET, "--coupon.claim.reconcile-interval=0s",
-				"--coupon.checkout.lock-sweep-interval=0s", "--coupon.checkout.expiry-interval=0s");
+		api = SpringApplication.run(CouponApiApplication.class,
+				TestServices.installationArguments(PREFIX, "coupon.db.host=" + TestServices.dbHost(),
+						"coupon.db.port=" + TestServices.dbPort(), "coupon.db.user=" + TestServices.dbUser(),
+						"coupon.db.password=" + TestServices.dbPassword(), "coupon.db.shard.1.host=127.0.0.1",
+						"coupon.db.shard.1.port=" + shardOne.port()));
 		port = Integer.parseInt(api.getEnvironment().getProperty("local.server.port"));
 	}
 

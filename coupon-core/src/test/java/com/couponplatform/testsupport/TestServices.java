@@ -126,6 +126,28 @@ public final class TestServices {
 	}
 
 	/**
+	 * Command-line arguments for an application of an installation of its own (its
+	 * databases and Redis keys under the prefix) on the environment's Redis and broker,
+	 * whose background jobs run only when a test calls them; the test names the database
+	 * servers.
+	 * @param prefix the installation's prefix
+	 * @param extra the {@code coupon.db.*} servers and credentials, and further
+	 * {@code key=value} properties
+	 * @return {@code --key=value} arguments, with a random server port
+	 */
+	public static String[] installationArguments(String prefix, String... extra) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--coupon.db.prefix=" + prefix,
+				"--coupon.redis.host=" + redisHost(), "--coupon.redis.port=" + redisPort(),
+				"--coupon.redis.key-prefix=" + prefix + ":", "--coupon.rocketmq.namesrv=" + rocketMqNameServer(),
+				"--coupon.jwt.secret=" + TestTokens.SECRET, "--coupon.claim.reconcile-interval=0s",
+				"--coupon.checkout.lock-sweep-interval=0s", "--coupon.checkout.expiry-interval=0s"));
+		for (String property : extra) {
+			args.add("--" + property);
+		}
+		return args.toArray(String[]::new);
+	}
+
+	/**
 	 * Command-line arguments that start an application on this JVM's services, for tests
 	 * that start one themselves (for example to watch it refuse to start).
 	 * @param extra further {@code key=value} properties
