@@ -120,7 +120,7 @@ public class CouponGateway {
 			WriteDecision decision = decide(userId, epoch);
 			return template.execute((status) -> {
 				if (epoch.phase().fenced()) {
-					UserFence.check(this.sql, UserFence.TABLE, userId, decision);
+					UserFence.check(this.sql, userId, decision);
 				}
 				return work.apply(new CouponWrites(this.sql, userId, this.outbox));
 			});
@@ -140,16 +140,10 @@ public class CouponGateway {
 	 * @throws RetryLaterException when a user of the batch is changing sides
 	 */
 	public long issue(List<UserCoupon> coupons) {
-		// Shard database → physical table → coupons, in index order.
-		Map<Integer, Map<Integer, List<UserCoupon>>> byDatabase = new TreeMap<>();
-		for (UserCoupon coupon : coupons) {
-			ShardLocation location = this.router.locateUser(coupon.userId());
-			byDatabase.computeIfAbsent(location.database(), (db) -> new TreeMap<>())
-				.computeIfAbsent(location.table(), (table) -> new ArrayList<>())
-				.add(coupon);
-		}
 		long inserted = 0;
-		for (Map.Entry<Integer, Map<Integer, List<UserCoupon>>> database : byDatabase.entrySet()) {
+		for (Map.Entry<Integer, Map<Integer, List<UserCoupon>>> database : this.router
+			.byDatabaseAndTable(coupons, (coupon) -> Long.toString(coupon.userId()))
+			.entrySet()) {
 			int index = database.getKey();
 			inserted += decided((epoch) -> this.shards.inShard(index, (sql) -> {
 				long written = 0;
@@ -218,9 +212,8 @@ public class CouponGateway {
 				.params(params)
 				.update();
 			if (updated != mine.size()) {
-				// The rows are locked by this transaction: a difference means a bug, not
-				// a
-				// race.
+				// The rows are locked by this transaction: a difference means a bug,
+				// not a race.
 				throw new IllegalStateException(
 						"Expected to expire " + mine.size() + " rows of " + table + ", did " + updated);
 			}

@@ -25,15 +25,15 @@ final class UserFence {
 
 	/**
 	 * Lets one user's write go on, or refuses it.
-	 * @param sql the write's transaction
-	 * @param table the fence table holding the user's row (logical or physical)
+	 * @param sql the write's transaction, on ShardingSphere (which routes the logical
+	 * table by the user)
 	 * @param userId the user
 	 * @param decision what the write was decided as
 	 * @throws StaleDecisionException when the fence refuses it
 	 */
-	static void check(JdbcClient sql, String table, long userId, WriteDecision decision) {
-		if (!admitted(sql, table, Set.of(userId), decision).contains(userId)) {
-			throw new StaleDecisionException(userId, decision, fenceOf(sql, table, userId));
+	static void check(JdbcClient sql, long userId, WriteDecision decision) {
+		if (!admitted(sql, TABLE, Set.of(userId), decision).contains(userId)) {
+			throw new StaleDecisionException(userId, decision, fenceOf(sql, userId));
 		}
 	}
 
@@ -63,8 +63,8 @@ final class UserFence {
 		return admitted;
 	}
 
-	private static String fenceOf(JdbcClient sql, String table, long userId) {
-		return sql.sql("SELECT CONCAT(side, ' under epoch ', epoch) FROM " + table + " WHERE user_id = ?")
+	private static String fenceOf(JdbcClient sql, long userId) {
+		return sql.sql("SELECT CONCAT(side, ' under epoch ', epoch) FROM " + TABLE + " WHERE user_id = ?")
 			.param(userId)
 			.query(String.class)
 			.optional()

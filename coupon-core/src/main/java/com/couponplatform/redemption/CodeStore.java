@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,16 +49,10 @@ public class CodeStore {
 	 * @return how many were stored
 	 */
 	public int insert(long batchId, int usesPerCode, Collection<String> codes, Instant now) {
-		// Shard database → physical table → codes.
-		Map<Integer, Map<Integer, List<String>>> byDatabase = new TreeMap<>();
-		for (String code : codes) {
-			ShardLocation location = this.router.locate(code);
-			byDatabase.computeIfAbsent(location.database(), (db) -> new TreeMap<>())
-				.computeIfAbsent(location.table(), (table) -> new ArrayList<>())
-				.add(code);
-		}
 		int inserted = 0;
-		for (Map.Entry<Integer, Map<Integer, List<String>>> database : byDatabase.entrySet()) {
+		for (Map.Entry<Integer, Map<Integer, List<String>>> database : this.router
+			.byDatabaseAndTable(codes, (code) -> code)
+			.entrySet()) {
 			inserted += this.shards.inShard(database.getKey(), (sql) -> {
 				int here = 0;
 				for (Map.Entry<Integer, List<String>> table : database.getValue().entrySet()) {

@@ -1,6 +1,12 @@
 package com.couponplatform.sharding;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
@@ -43,6 +49,26 @@ public final class ShardRouter {
 		long h = hash(key);
 		int tables = this.layout.tables();
 		return new ShardLocation((int) (h / tables % this.layout.databases()), (int) (h % tables));
+	}
+
+	/**
+	 * Groups items by where their keys route, for writers that address physical tables
+	 * directly: shard database, then physical table, both in index order.
+	 * @param <T> the items
+	 * @param items the items, in the order each table's list keeps
+	 * @param key an item's canonical sharding key (a user ID in decimal, a normalised
+	 * code)
+	 * @return database index → table index → the items routed there
+	 */
+	public <T> Map<Integer, Map<Integer, List<T>>> byDatabaseAndTable(Collection<T> items, Function<T, String> key) {
+		Map<Integer, Map<Integer, List<T>>> byDatabase = new TreeMap<>();
+		for (T item : items) {
+			ShardLocation location = locate(key.apply(item));
+			byDatabase.computeIfAbsent(location.database(), (database) -> new TreeMap<>())
+				.computeIfAbsent(location.table(), (table) -> new ArrayList<>())
+				.add(item);
+		}
+		return byDatabase;
 	}
 
 	/**

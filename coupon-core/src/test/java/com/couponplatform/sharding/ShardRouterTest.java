@@ -1,6 +1,7 @@
 package com.couponplatform.sharding;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,29 @@ class ShardRouterTest {
 	void refusesAnEmptyLayout() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ShardingLayout(0, 8));
 		assertThatIllegalArgumentException().isThrownBy(() -> new ShardingLayout(2, 0));
+	}
+
+	@Test
+	void groupsItemsByDatabaseThenTableInIndexOrderKeepingTheirOrder() {
+		ShardRouter router = new ShardRouter(new ShardingLayout(2, 8));
+		List<Long> users = List.of(12345L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+
+		Map<Integer, Map<Integer, List<Long>>> grouped = router.byDatabaseAndTable(users, String::valueOf);
+
+		assertThat(grouped.get(1).get(4)).startsWith(12345L);
+		assertThat(List.copyOf(grouped.keySet())).isSorted();
+		int items = 0;
+		for (Map.Entry<Integer, Map<Integer, List<Long>>> database : grouped.entrySet()) {
+			assertThat(List.copyOf(database.getValue().keySet())).isSorted();
+			for (Map.Entry<Integer, List<Long>> table : database.getValue().entrySet()) {
+				for (long user : table.getValue()) {
+					assertThat(router.locateUser(user)).isEqualTo(new ShardLocation(database.getKey(), table.getKey()));
+				}
+				assertThat(table.getValue()).isSortedAccordingTo((x, y) -> users.indexOf(x) - users.indexOf(y));
+				items += table.getValue().size();
+			}
+		}
+		assertThat(items).isEqualTo(users.size());
 	}
 
 }

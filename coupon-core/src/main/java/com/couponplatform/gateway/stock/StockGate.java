@@ -232,7 +232,7 @@ public class StockGate {
 	}
 
 	/** Units a user has taken, as Redis counts them. */
-	public int used(long templateId, long userId) {
+	int used(long templateId, long userId) {
 		Object value = this.redis.getMap(key(templateId, "users"), StringCodec.INSTANCE).get(Long.toString(userId));
 		return (value != null) ? Integer.parseInt(value.toString()) : 0;
 	}
@@ -248,7 +248,7 @@ public class StockGate {
 	}
 
 	/** How the gate's circuit breaker stands, for health and tests. */
-	public CircuitBreaker.State state() {
+	CircuitBreaker.State state() {
 		return this.breaker.getState();
 	}
 
