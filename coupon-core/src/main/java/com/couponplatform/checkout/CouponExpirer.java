@@ -17,7 +17,7 @@ import com.couponplatform.messaging.Topics;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
 import com.couponplatform.sharding.ShardLocation;
-import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.wallet.CouponStatus;
 
 /**
@@ -40,7 +40,7 @@ public class CouponExpirer extends LeaderJob {
 
 	private final CouponGateway gateway;
 
-	private final ShardRouter router;
+	private final ShardAvailability shards;
 
 	private final Outbox outbox;
 
@@ -52,12 +52,12 @@ public class CouponExpirer extends LeaderJob {
 
 	private final Counter expired;
 
-	CouponExpirer(CouponGateway gateway, ShardRouter router, Outbox outbox, Topics topics,
+	CouponExpirer(CouponGateway gateway, ShardAvailability shards, Outbox outbox, Topics topics,
 			CheckoutProperties properties, Clock clock, RedissonClient redis, RedisProperties redisProperties,
 			MeterRegistry registry) {
 		super("coupon-expirer", properties.getExpiryInterval(), redis, redisProperties.getKeyPrefix());
 		this.gateway = gateway;
-		this.router = router;
+		this.shards = shards;
 		this.outbox = outbox;
 		this.topics = topics;
 		this.properties = properties;
@@ -79,8 +79,15 @@ public class CouponExpirer extends LeaderJob {
 	public long expire() {
 		Instant now = this.clock.instant();
 		long total = 0;
-		for (ShardLocation location : this.router.layout().locations()) {
-			total += expire(location, now);
+		for (ShardLocation location : this.shards.writableLocations()) {
+			try {
+				total += expire(location, now);
+			}
+			catch (RuntimeException ex) {
+				// A shard that stopped answering mid-round: the others go on, the next
+				// round resumes it (the cursor starts from the oldest due row again).
+				logger.warn("Could not expire the coupons of {}: {}", location, ex.toString());
+			}
 		}
 		this.expired.increment(total);
 		if (total > 0) {

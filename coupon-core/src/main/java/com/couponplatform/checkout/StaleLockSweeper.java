@@ -15,7 +15,7 @@ import com.couponplatform.persistence.UtcInstants;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
 import com.couponplatform.sharding.ShardLocation;
-import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.sharding.ShardTransactions;
 import com.couponplatform.shared.RetryLaterException;
 
@@ -36,7 +36,7 @@ public class StaleLockSweeper extends LeaderJob {
 
 	private final ShardTransactions shards;
 
-	private final ShardRouter router;
+	private final ShardAvailability availability;
 
 	private final ReleaseOrderCoupon release;
 
@@ -44,12 +44,12 @@ public class StaleLockSweeper extends LeaderJob {
 
 	private final Counter released;
 
-	StaleLockSweeper(ShardTransactions shards, ShardRouter router, ReleaseOrderCoupon release,
+	StaleLockSweeper(ShardTransactions shards, ShardAvailability availability, ReleaseOrderCoupon release,
 			CheckoutProperties properties, Clock clock, RedissonClient redis, RedisProperties redisProperties,
 			MeterRegistry registry) {
 		super("checkout-lock-sweeper", properties.getLockSweepInterval(), redis, redisProperties.getKeyPrefix());
 		this.shards = shards;
-		this.router = router;
+		this.availability = availability;
 		this.release = release;
 		this.clock = clock;
 		this.released = Counter.builder("coupon.checkout.locks.released")
@@ -68,8 +68,14 @@ public class StaleLockSweeper extends LeaderJob {
 	 */
 	public int sweep() {
 		int total = 0;
-		for (ShardLocation location : this.router.layout().locations()) {
-			total += sweep(location.database(), location.physicalTable("coupon_order"));
+		for (ShardLocation location : this.availability.writableLocations()) {
+			try {
+				total += sweep(location.database(), location.physicalTable("coupon_order"));
+			}
+			catch (RuntimeException ex) {
+				// A shard that stopped answering mid-round: the next round sweeps it.
+				logger.warn("Could not release the overdue locks of {}: {}", location, ex.toString());
+			}
 		}
 		this.released.increment(total);
 		if (total > 0) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import com.couponplatform.gateway.stock.StockGate;
 import com.couponplatform.persistence.DuplicateKey;
+import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.shared.RuleViolationException;
 import com.couponplatform.targeting.Eligibility;
@@ -57,10 +58,14 @@ public class ClaimCoupon {
 
 	private final ObjectProvider<ClaimFaultPoint> faults;
 
+	private final ShardAvailability shards;
+
 	private final Map<Long, CompletableFuture<Void>> rebuilding = new ConcurrentHashMap<>();
 
 	ClaimCoupon(TemplateCatalog catalog, Eligibility eligibility, StockGate gate, PendingConfirmations confirmations,
-			DatabaseClaim database, ClaimMetrics metrics, Clock clock, ObjectProvider<ClaimFaultPoint> faults) {
+			DatabaseClaim database, ClaimMetrics metrics, Clock clock, ObjectProvider<ClaimFaultPoint> faults,
+			ShardAvailability shards) {
+		this.shards = shards;
 		this.catalog = catalog;
 		this.eligibility = eligibility;
 		this.gate = gate;
@@ -146,6 +151,8 @@ public class ClaimCoupon {
 	}
 
 	private ClaimResult decide(long userId, long templateId, String requestId, CouponOrigin origin) {
+		// A user whose shard does not answer could only take stock to give it back.
+		this.shards.requireWritable(userId);
 		CouponTemplate template = this.catalog.get(templateId);
 		// Millisecond precision, as stored: a replay answers with exactly this coupon.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);

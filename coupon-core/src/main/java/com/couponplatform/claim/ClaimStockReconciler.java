@@ -19,6 +19,7 @@ import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
 import com.couponplatform.sharding.ReplicaRouting;
+import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.wallet.CouponOrigin;
@@ -67,11 +68,14 @@ public class ClaimStockReconciler extends LeaderJob {
 
 	private final ReplicaRouting routing;
 
+	private final ShardAvailability shards;
+
 	ClaimStockReconciler(TemplateStock stock, TemplateCatalog catalog, UserCouponMapper coupons, StockGate gate,
 			ClaimMetrics metrics, ClaimProperties properties, Clock clock, RedissonClient redis,
-			RedisProperties redisProperties, MeterRegistry registry, ReplicaRouting routing) {
+			RedisProperties redisProperties, MeterRegistry registry, ReplicaRouting routing, ShardAvailability shards) {
 		super("claim-reconciler", properties.getReconcileInterval(), redis, redisProperties.getKeyPrefix());
 		this.routing = routing;
+		this.shards = shards;
 		this.stock = stock;
 		this.catalog = catalog;
 		this.coupons = coupons;
@@ -124,6 +128,13 @@ public class ClaimStockReconciler extends LeaderJob {
 
 	/** Reconciles every template that is or was lately claimable. */
 	public void reconcileAll() {
+		if (!this.shards.allWritable()) {
+			// Rows on a shard that does not answer cannot be counted, nor its dead claims
+			// told from written ones: the round after it returns repairs what this one
+			// would have.
+			logger.info("Reconciliation skipped: a shard database does not answer");
+			return;
+		}
 		Instant since = this.clock.instant().minus(Duration.ofDays(1));
 		for (long templateId : this.stock.claimableSince(since)) {
 			try {

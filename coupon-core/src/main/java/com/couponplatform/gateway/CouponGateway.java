@@ -28,6 +28,7 @@ import com.couponplatform.migration.Side;
 import com.couponplatform.migration.SideResolver;
 import com.couponplatform.persistence.UtcInstants;
 import com.couponplatform.sharding.ReplicaRouting;
+import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardTransactions;
@@ -70,11 +71,14 @@ public class CouponGateway {
 
 	private final ReplicaRouting routing;
 
+	private final ShardAvailability availability;
+
 	private final ObjectProvider<GatewayFaultPoint> faults;
 
 	CouponGateway(MigrationEpochs epochs, SideResolver sides, DataSource dataSource,
 			PlatformTransactionManager transactions, ShardTransactions shards, ShardRouter router, Outbox outbox,
-			ReplicaRouting routing, ObjectProvider<GatewayFaultPoint> faults) {
+			ReplicaRouting routing, ShardAvailability availability, ObjectProvider<GatewayFaultPoint> faults) {
+		this.availability = availability;
 		this.epochs = epochs;
 		this.sides = sides;
 		this.sql = JdbcClient.create(dataSource);
@@ -116,7 +120,13 @@ public class CouponGateway {
 	}
 
 	private <T> T change(long userId, TransactionTemplate template, Function<CouponWrites, T> work) {
-		T result = decided((epoch) -> {
+		// Refused before anything is recorded: a user refused during an outage has not
+		// written, and their reads may still go to the replica.
+		this.availability.requireWritable(userId);
+		// Recorded before the write, not after: a primary that dies right after
+		// committing must not leave its user readable on a replica that missed it.
+		this.routing.wrote(userId);
+		return decided((epoch) -> {
 			WriteDecision decision = decide(userId, epoch);
 			return template.execute((status) -> {
 				if (epoch.phase().fenced()) {
@@ -125,8 +135,6 @@ public class CouponGateway {
 				return work.apply(new CouponWrites(this.sql, userId, this.outbox));
 			});
 		});
-		this.routing.wrote(userId);
-		return result;
 	}
 
 	/**
@@ -134,17 +142,27 @@ public class CouponGateway {
 	 * transaction per shard database; a coupon that exists already (by any unique key) is
 	 * skipped, so a repeated batch writes nothing twice. One user on another side (or
 	 * fenced under a newer epoch) refuses the batch of that shard database; the databases
-	 * written before it stay written, and the caller's repeat writes the rest.
+	 * written before it stay written, and the caller's repeat writes the rest. A database
+	 * whose primary does not answer is skipped, the others written, and the call then
+	 * refused, so an outage delays only that database's users.
 	 * @param coupons the coupons, none with a claim slot
 	 * @return how many rows were inserted
-	 * @throws RetryLaterException when a user of the batch is changing sides
+	 * @throws RetryLaterException when a user of the batch is changing sides, or their
+	 * shard database does not answer
 	 */
 	public long issue(List<UserCoupon> coupons) {
 		long inserted = 0;
+		Integer down = null;
 		for (Map.Entry<Integer, Map<Integer, List<UserCoupon>>> database : this.router
 			.byDatabaseAndTable(coupons, (coupon) -> Long.toString(coupon.userId()))
 			.entrySet()) {
 			int index = database.getKey();
+			if (!this.availability.isWritable(index)) {
+				down = index;
+				continue;
+			}
+			this.routing
+				.wrote(database.getValue().values().stream().flatMap(List::stream).map(UserCoupon::userId).toList());
 			inserted += decided((epoch) -> this.shards.inShard(index, (sql) -> {
 				long written = 0;
 				for (Map.Entry<Integer, List<UserCoupon>> table : database.getValue().entrySet()) {
@@ -157,6 +175,10 @@ public class CouponGateway {
 				}
 				return written;
 			}));
+		}
+		if (down != null) {
+			// The other databases' rows are written; the caller's repeat writes these.
+			throw ShardAvailability.unavailable(down);
 		}
 		return inserted;
 	}

@@ -1,6 +1,7 @@
 package com.couponplatform.health;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -13,17 +14,20 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.couponplatform.sharding.ShardAvailability;
+import com.couponplatform.sharding.ShardCircuit;
 import com.couponplatform.sharding.ShardDataSources;
 
 /**
- * Health components: {@code shards} (the global database and each shard as its own
- * component) and {@code broker}; Redis is reported by Spring Data Redis's {@code redis}
- * component.
+ * Health components: {@code shards} (the global database, each shard's primary and each
+ * replica as its own component, as their circuits say: {@link ShardAvailability}) and
+ * {@code broker}; Redis is reported by Spring Data Redis's {@code redis} component.
  *
  * <p>
- * A shard that is down reports {@link #DEGRADED} rather than DOWN: its users get errors,
+ * A shard that is down reports {@link #DEGRADED} rather than DOWN: its users get 503,
  * every other user is served, and a load balancer should keep sending traffic. Only the
- * global database, or every shard at once, being down is DOWN.
+ * global database, or every shard primary at once, being down is DOWN. Reading the
+ * circuits costs nothing: a health request probes no database itself.
  */
 @Configuration(proxyBeanMethods = false)
 public class HealthConfiguration {
@@ -32,24 +36,30 @@ public class HealthConfiguration {
 	public static final Status DEGRADED = new Status("DEGRADED", "serving, but a dependency is unavailable");
 
 	@Bean
-	HealthContributor shardsHealthContributor(ShardDataSources dataSources) {
-		ShardProbe probe = new ShardProbe(dataSources);
+	HealthContributor shardsHealthContributor(ShardAvailability availability) {
+		List<ShardCircuit> circuits = availability.circuits();
 		Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
-		for (String name : dataSources.all().keySet()) {
-			indicators.put(name, () -> shardHealth(probe, name));
+		for (ShardCircuit circuit : circuits) {
+			indicators.put(circuit.database(), () -> health(circuit, circuits));
 		}
 		return CompositeHealthContributor.fromMap(indicators);
 	}
 
-	private static Health shardHealth(ShardProbe probe, String name) {
-		Map<String, String> failures = probe.failures();
-		String failure = failures.get(name);
-		if (failure == null) {
+	private static Health health(ShardCircuit circuit, List<ShardCircuit> circuits) {
+		if (circuit.isClosed()) {
 			return Health.up().build();
 		}
-		long shardsDown = failures.keySet().stream().filter((down) -> !ShardDataSources.GLOBAL.equals(down)).count();
-		boolean fatal = ShardDataSources.GLOBAL.equals(name) || shardsDown == probe.shardCount();
-		return Health.status(fatal ? Status.DOWN : DEGRADED).withDetail("error", failure).build();
+		boolean fatal = ShardDataSources.GLOBAL.equals(circuit.database()) || (isShardPrimary(circuit)
+				&& circuits.stream().filter(HealthConfiguration::isShardPrimary).noneMatch(ShardCircuit::isClosed));
+		return Health.status(fatal ? Status.DOWN : DEGRADED)
+			.withDetail("error", circuit.reason())
+			.withDetail("since", circuit.since().toString())
+			.withDetail("refused", circuit.refusedCount())
+			.build();
+	}
+
+	private static boolean isShardPrimary(ShardCircuit circuit) {
+		return !ShardDataSources.isReplica(circuit.database()) && !ShardDataSources.GLOBAL.equals(circuit.database());
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.sharding.ShardTransactions;
 
 /**
@@ -21,8 +22,9 @@ public class MessagingConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "coupon.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
-	OutboxRelay outboxRelay(ShardTransactions shards, RocketMQTemplate rocketMQ, MessagingProperties properties) {
-		return new OutboxRelay(shards, rocketMQ.getProducer(), properties.getRelay());
+	OutboxRelay outboxRelay(ShardTransactions shards, RocketMQTemplate rocketMQ, MessagingProperties properties,
+			ShardAvailability availability) {
+		return new OutboxRelay(shards, rocketMQ.getProducer(), properties.getRelay(), availability);
 	}
 
 	@Bean

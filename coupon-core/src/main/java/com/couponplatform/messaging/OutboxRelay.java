@@ -2,13 +2,13 @@ package com.couponplatform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
@@ -17,10 +17,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
+import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.sharding.ShardTransactions;
 
 /**
  * Publishes outbox events to RocketMQ, shard by shard, then deletes them.
+ *
+ * <p>
+ * Each shard database is relayed by a task of its own, on a thread of its own: a shard
+ * that does not answer (its circuit open, or frozen until the prober aborts its
+ * statement) holds up only its own events, which wait in its outbox until it is back.
  *
  * <p>
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several processes can relay
@@ -42,25 +48,31 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final MessagingProperties.Relay settings;
 
-	private final Map<Integer, Backoff> backoffs = new HashMap<>();
+	private final ShardAvailability availability;
 
 	private ScheduledExecutorService scheduler;
 
-	public OutboxRelay(ShardTransactions shards, DefaultMQProducer producer, MessagingProperties.Relay settings) {
+	public OutboxRelay(ShardTransactions shards, DefaultMQProducer producer, MessagingProperties.Relay settings,
+			ShardAvailability availability) {
 		this.shards = shards;
 		this.producer = producer;
 		this.settings = settings;
+		this.availability = availability;
 	}
 
 	@Override
 	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "outbox-relay");
+		AtomicInteger threads = new AtomicInteger();
+		this.scheduler = Executors.newScheduledThreadPool(this.shards.databases(), (runnable) -> {
+			Thread thread = new Thread(runnable, "outbox-relay-" + threads.getAndIncrement());
 			thread.setDaemon(true);
 			return thread;
 		});
 		long interval = this.settings.getInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::relayAll, interval, interval, TimeUnit.MILLISECONDS);
+		for (int database = 0; database < this.shards.databases(); database++) {
+			ShardRelay relay = new ShardRelay(database);
+			this.scheduler.scheduleWithFixedDelay(relay::relay, interval, interval, TimeUnit.MILLISECONDS);
+		}
 	}
 
 	@Override
@@ -77,41 +89,6 @@ public class OutboxRelay implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.scheduler != null && !this.scheduler.isShutdown();
-	}
-
-	void relayAll() {
-		long now = System.currentTimeMillis();
-		for (int database = 0; database < this.shards.databases(); database++) {
-			Backoff backoff = this.backoffs.computeIfAbsent(database, (index) -> new Backoff());
-			if (now < backoff.retryAt) {
-				continue;
-			}
-			try {
-				int batches = 0;
-				while (batches++ < MAX_BATCHES_PER_SCAN && relayBatch(database) == this.settings.getBatchSize()) {
-					// a full batch means there may be more: keep draining this shard
-				}
-				if (backoff.failures > 0) {
-					logger.info("Outbox relay of shard database {} recovered after {} failed attempts", database,
-							backoff.failures);
-				}
-				backoff.failures = 0;
-			}
-			catch (RuntimeException ex) {
-				// One failing shard or a broker outage must not stop the other shards'
-				// events, nor flood the log: back off exponentially, up to a few seconds,
-				// per shard.
-				backoff.failures++;
-				long delay = Math.min(MAX_BACKOFF_MILLIS,
-						this.settings.getInterval().toMillis() << Math.min(backoff.failures, 10));
-				backoff.retryAt = now + delay;
-				if (backoff.failures == 1 || delay == MAX_BACKOFF_MILLIS) {
-					Throwable reason = (ex instanceof BrokerFailure) ? ex.getCause() : ex;
-					logger.warn("Outbox relay of shard database {} failed ({} in a row), retrying in {} ms: {}",
-							database, backoff.failures, delay, reason.toString());
-				}
-			}
-		}
 	}
 
 	/**
@@ -171,12 +148,53 @@ public class OutboxRelay implements SmartLifecycle {
 
 	}
 
-	/** Consecutive failures of one shard's relay and when to try it again. */
-	private static final class Backoff {
+	/**
+	 * The relay of one shard database, with its consecutive failures and when to try
+	 * again.
+	 */
+	private final class ShardRelay {
+
+		private final int database;
 
 		private int failures;
 
 		private long retryAt;
+
+		private ShardRelay(int database) {
+			this.database = database;
+		}
+
+		void relay() {
+			long now = System.currentTimeMillis();
+			if (now < this.retryAt || !OutboxRelay.this.availability.isWritable(this.database)) {
+				return;
+			}
+			try {
+				int batches = 0;
+				while (batches++ < MAX_BATCHES_PER_SCAN
+						&& relayBatch(this.database) == OutboxRelay.this.settings.getBatchSize()) {
+					// a full batch means there may be more: keep draining this shard
+				}
+				if (this.failures > 0) {
+					logger.info("Outbox relay of shard database {} recovered after {} failed attempts", this.database,
+							this.failures);
+				}
+				this.failures = 0;
+			}
+			catch (RuntimeException ex) {
+				// A broker outage must not flood the log: back off exponentially, up to a
+				// few seconds.
+				this.failures++;
+				long delay = Math.min(MAX_BACKOFF_MILLIS,
+						OutboxRelay.this.settings.getInterval().toMillis() << Math.min(this.failures, 10));
+				this.retryAt = now + delay;
+				if (this.failures == 1 || delay == MAX_BACKOFF_MILLIS) {
+					Throwable reason = (ex instanceof BrokerFailure) ? ex.getCause() : ex;
+					logger.warn("Outbox relay of shard database {} failed ({} in a row), retrying in {} ms: {}",
+							this.database, this.failures, delay, reason.toString());
+				}
+			}
+		}
 
 	}
 

@@ -1,6 +1,9 @@
 package com.couponplatform.persistence;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 import org.springframework.dao.TransientDataAccessException;
@@ -13,6 +16,9 @@ import com.couponplatform.shared.ProblemCode;
  * retryable 503, anything else an internal error whose details stay in the log.
  */
 public final class StorageFailure {
+
+	/** What a client is told to wait after a 503 for an unreachable database. */
+	public static final long RETRY_AFTER_SECONDS = 1;
 
 	private StorageFailure() {
 	}
@@ -28,10 +34,18 @@ public final class StorageFailure {
 				: Problem.of(ProblemCode.INTERNAL_ERROR, "Internal error");
 	}
 
-	static boolean isUnavailable(Throwable failure) {
+	/**
+	 * Whether a failure means the database could not be reached or stopped answering (a
+	 * refused or lost connection, a circuit open, a pool with no connection in time), as
+	 * opposed to a statement it refused.
+	 * @param failure the exception thrown by the data layer
+	 * @return {@code true} for a retryable unavailability
+	 */
+	public static boolean isUnavailable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof TransientDataAccessException || cause instanceof SQLTransientException
-					|| cause instanceof ConnectException) {
+					|| cause instanceof SQLRecoverableException || cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof ConnectException || isConnectionState(cause)) {
 				return true;
 			}
 			if (cause.getCause() == cause) {
@@ -39,6 +53,11 @@ public final class StorageFailure {
 			}
 		}
 		return false;
+	}
+
+	/** SQLSTATE class 08: connection exception (a connection lost mid-statement). */
+	private static boolean isConnectionState(Throwable cause) {
+		return cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08");
 	}
 
 }

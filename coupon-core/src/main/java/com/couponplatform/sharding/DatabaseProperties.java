@@ -45,6 +45,21 @@ public class DatabaseProperties {
 	 */
 	private Duration readYourWritesWindow = Duration.ofSeconds(10);
 
+	/**
+	 * The longest a request waits for a connection of its database's pool; past it the
+	 * request is answered 503 (and the database probed at once).
+	 */
+	private Duration acquireTimeout = Duration.ofMillis(500);
+
+	/** How often each database is probed for its circuit. */
+	private Duration probeInterval = Duration.ofMillis(200);
+
+	/** How long a probe may take to connect or to answer before it counts as failed. */
+	private Duration probeTimeout = Duration.ofMillis(400);
+
+	/** Failed probes in a row that open a database's circuit. */
+	private int probeFailures = 2;
+
 	/** The global database's own server, if not {@code host:port}. */
 	private final Server global = new Server();
 
@@ -117,6 +132,38 @@ public class DatabaseProperties {
 
 	public void setReadYourWritesWindow(Duration readYourWritesWindow) {
 		this.readYourWritesWindow = readYourWritesWindow;
+	}
+
+	public Duration getAcquireTimeout() {
+		return this.acquireTimeout;
+	}
+
+	public void setAcquireTimeout(Duration acquireTimeout) {
+		this.acquireTimeout = acquireTimeout;
+	}
+
+	public Duration getProbeInterval() {
+		return this.probeInterval;
+	}
+
+	public void setProbeInterval(Duration probeInterval) {
+		this.probeInterval = probeInterval;
+	}
+
+	public Duration getProbeTimeout() {
+		return this.probeTimeout;
+	}
+
+	public void setProbeTimeout(Duration probeTimeout) {
+		this.probeTimeout = probeTimeout;
+	}
+
+	public int getProbeFailures() {
+		return this.probeFailures;
+	}
+
+	public void setProbeFailures(int probeFailures) {
+		this.probeFailures = probeFailures;
 	}
 
 	public Server getGlobal() {

@@ -1,13 +1,12 @@
 package com.couponplatform.sharding;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The physical connection pools behind ShardingSphere: the global database and one pool
@@ -22,11 +21,13 @@ public final class ShardDataSources implements AutoCloseable {
 
 	public static final String GLOBAL = "ds_global";
 
-	private final Map<String, HikariDataSource> all;
+	private static final String REPLICA = "_replica_";
 
-	private final Map<String, List<HikariDataSource>> replicas;
+	private final Map<String, GuardedPool> all;
 
-	ShardDataSources(Map<String, HikariDataSource> all, Map<String, List<HikariDataSource>> replicas) {
+	private final Map<String, List<GuardedPool>> replicas;
+
+	ShardDataSources(Map<String, GuardedPool> all, Map<String, List<GuardedPool>> replicas) {
 		this.all = Collections.unmodifiableMap(new LinkedHashMap<>(all));
 		this.replicas = Collections.unmodifiableMap(new LinkedHashMap<>(replicas));
 	}
@@ -40,33 +41,64 @@ public final class ShardDataSources implements AutoCloseable {
 	}
 
 	/**
-	 * The pools as ShardingSphere sees them: without replicas the same as {@link #all()};
-	 * with them, each shard's primary as {@code ds_<i>_primary} and its replicas as
-	 * {@code ds_<i>_replica_<k>}, so that the read-write group can take the shard's
-	 * logical name {@code ds_<i>}.
+	 * The pools as ShardingSphere sees them: a shard without replicas under its logical
+	 * name; a shard with replicas as its primary {@code ds_<i>_primary} and its replicas
+	 * {@code ds_<i>_replica_<k>}, so that the read-write group can take the logical name
+	 * {@code ds_<i>}.
 	 * @return pools by ShardingSphere data source name
 	 */
 	Map<String, DataSource> routable() {
-		if (!hasReplicas()) {
-			return all();
-		}
 		Map<String, DataSource> routable = new LinkedHashMap<>();
-		routable.put(GLOBAL, this.all.get(GLOBAL));
-		this.replicas.forEach((shard, pools) -> {
-			routable.put(primaryName(shard), this.all.get(shard));
-			for (int k = 0; k < pools.size(); k++) {
-				routable.put(replicaName(shard, k), pools.get(k));
+		this.all.forEach((name, pool) -> {
+			List<GuardedPool> shardReplicas = this.replicas.get(name);
+			if (shardReplicas == null) {
+				routable.put(name, pool);
+				return;
+			}
+			routable.put(primaryName(name), pool);
+			for (int k = 0; k < shardReplicas.size(); k++) {
+				routable.put(replicaName(name, k), shardReplicas.get(k));
 			}
 		});
 		return routable;
 	}
 
 	/**
-	 * The number of replica pools of each shard.
-	 * @return replicas per shard, 0 when there are none
+	 * The replica pools of each shard that has them.
+	 * @return by shard logical name, the number of its replicas
 	 */
-	int replicasPerShard() {
-		return this.replicas.values().stream().findFirst().map(List::size).orElse(0);
+	Map<String, Integer> replicaCounts() {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		this.replicas.forEach((shard, pools) -> counts.put(shard, pools.size()));
+		return counts;
+	}
+
+	/**
+	 * Every pool, replicas included, each behind its circuit.
+	 * @return primaries (global first) then replicas
+	 */
+	List<GuardedPool> guarded() {
+		List<GuardedPool> pools = new ArrayList<>(this.all.values());
+		this.replicas.values().forEach(pools::addAll);
+		return pools;
+	}
+
+	/**
+	 * The circuit of the global database or a shard's primary.
+	 * @param name {@code ds_global} or {@code ds_<i>}
+	 * @return its circuit
+	 */
+	ShardCircuit circuit(String name) {
+		return this.all.get(name).circuit();
+	}
+
+	/**
+	 * The circuits of a shard's replicas.
+	 * @param name {@code ds_<i>}
+	 * @return one per replica, empty when it has none
+	 */
+	List<ShardCircuit> replicaCircuits(String name) {
+		return this.replicas.getOrDefault(name, List.of()).stream().map(GuardedPool::circuit).toList();
 	}
 
 	static String primaryName(String shard) {
@@ -74,7 +106,15 @@ public final class ShardDataSources implements AutoCloseable {
 	}
 
 	static String replicaName(String shard, int index) {
-		return shard + "_replica_" + index;
+		return shard + REPLICA + index;
+	}
+
+	/**
+	 * @param name a pool's name
+	 * @return whether it is a replica's
+	 */
+	public static boolean isReplica(String name) {
+		return name.contains(REPLICA);
 	}
 
 	/**
@@ -101,8 +141,7 @@ public final class ShardDataSources implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.all.values().forEach(HikariDataSource::close);
-		this.replicas.values().forEach((pools) -> pools.forEach(HikariDataSource::close));
+		guarded().forEach(GuardedPool::close);
 	}
 
 }

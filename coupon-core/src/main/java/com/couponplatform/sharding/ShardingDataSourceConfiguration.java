@@ -13,7 +13,10 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.shardingsphere.driver.api.ShardingSphereDataSourceFactory;
 import org.apache.shardingsphere.infra.algorithm.core.config.AlgorithmConfiguration;
 import org.apache.shardingsphere.infra.config.mode.ModeConfiguration;
@@ -68,14 +71,14 @@ public class ShardingDataSourceConfiguration {
 		checkShardServers(database, layout);
 		// The schema must exist before the pools and ShardingSphere load table metadata.
 		new SchemaInstaller(database, layout, clock).install();
-		Map<String, HikariDataSource> pools = new LinkedHashMap<>();
-		Map<String, List<HikariDataSource>> replicas = new LinkedHashMap<>();
+		Map<String, GuardedPool> pools = new LinkedHashMap<>();
+		Map<String, List<GuardedPool>> replicas = new LinkedHashMap<>();
 		pools.put(ShardDataSources.GLOBAL,
 				pool(database, database.globalServer(), database.globalDatabase(), ShardDataSources.GLOBAL));
 		for (int i = 0; i < layout.databases(); i++) {
 			String name = ShardRouter.dataSourceName(i);
 			pools.put(name, pool(database, database.shardServer(i), database.shardDatabase(i), name));
-			List<HikariDataSource> shardReplicas = new ArrayList<>();
+			List<GuardedPool> shardReplicas = new ArrayList<>();
 			for (String replica : database.shardReplicas(i)) {
 				shardReplicas.add(pool(database, replica, database.shardDatabase(i),
 						ShardDataSources.replicaName(name, shardReplicas.size())));
@@ -85,6 +88,40 @@ public class ShardingDataSourceConfiguration {
 			}
 		}
 		return new ShardDataSources(pools, replicas);
+	}
+
+	@Bean
+	ShardProber shardProber(ShardDataSources pools, DatabaseProperties database) {
+		return new ShardProber(pools, database);
+	}
+
+	@Bean
+	ShardAvailability shardAvailability(ShardDataSources pools, ShardRouter router) {
+		return new ShardAvailability(pools, router);
+	}
+
+	/**
+	 * Per database: {@code coupon.shard.available} (1 while its circuit is closed) and
+	 * {@code coupon.shard.refused} (connections refused while it was open), and the
+	 * pool's own {@code hikaricp.connections.*} meters (tag {@code pool}), which say who
+	 * waited on which database.
+	 */
+	@Bean
+	MeterBinder shardCircuitMetrics(ShardDataSources pools) {
+		return (registry) -> {
+			for (GuardedPool pool : pools.guarded()) {
+				pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+				ShardCircuit circuit = pool.circuit();
+				Gauge.builder("coupon.shard.available", circuit, (c) -> c.isClosed() ? 1 : 0)
+					.description("1 while the database answers its probes, 0 while its circuit is open")
+					.tag("database", circuit.database())
+					.register(registry);
+				FunctionCounter.builder("coupon.shard.refused", circuit, ShardCircuit::refusedCount)
+					.description("Connection requests refused at once because the database's circuit was open")
+					.tag("database", circuit.database())
+					.register(registry);
+			}
+		};
 	}
 
 	@Bean
@@ -100,7 +137,7 @@ public class ShardingDataSourceConfiguration {
 		props.setProperty("sql-show", Boolean.toString(sharding.isShowSql()));
 		List<RuleConfiguration> rules = new ArrayList<>(List.of(shardingRule(sharding.layout()), singleRule()));
 		if (pools.hasReplicas()) {
-			rules.add(readwriteSplittingRule(sharding.layout(), pools.replicasPerShard()));
+			rules.add(readwriteSplittingRule(pools.replicaCounts()));
 		}
 		DataSource dataSource = ShardingSphereDataSourceFactory.createDataSource(database.getPrefix(), standaloneMode(),
 				pools.routable(), rules, props);
@@ -122,8 +159,7 @@ public class ShardingDataSourceConfiguration {
 		}
 	}
 
-	private static HikariDataSource pool(DatabaseProperties database, String server, String databaseName,
-			String poolName) {
+	private static GuardedPool pool(DatabaseProperties database, String server, String databaseName, String poolName) {
 		HikariConfig config = new HikariConfig();
 		config.setPoolName(poolName);
 		config.setJdbcUrl(database.jdbcUrl(server, databaseName));
@@ -131,11 +167,14 @@ public class ShardingDataSourceConfiguration {
 		config.setPassword(database.getPassword());
 		config.setMaximumPoolSize(database.getPoolSize());
 		config.setMinimumIdle(1);
-		config.setConnectionTimeout(3000);
-		config.setValidationTimeout(1000);
+		// Short: a request waits for its own database's connection this long at most,
+		// and only until the prober opens the circuit of a database that stopped
+		// answering.
+		config.setConnectionTimeout(database.getAcquireTimeout().toMillis());
+		config.setValidationTimeout(250);
 		// A shard that is down at start-up must not stop the others from serving.
 		config.setInitializationFailTimeout(-1);
-		return new HikariDataSource(config);
+		return new GuardedPool(config, new ShardCircuit(poolName));
 	}
 
 	/**
@@ -190,12 +229,12 @@ public class ShardingDataSourceConfiguration {
 	 * statement inside a transaction, go to the primary; other reads to the replicas in
 	 * turn, unless {@link ReadYourWrites} asks for the primary.
 	 */
-	private static RuleConfiguration readwriteSplittingRule(ShardingLayout layout, int replicas) {
+	private static RuleConfiguration readwriteSplittingRule(Map<String, Integer> replicaCounts) {
 		List<ReadwriteSplittingDataSourceGroupRuleConfiguration> groups = new ArrayList<>();
-		for (int i = 0; i < layout.databases(); i++) {
-			String shard = ShardRouter.dataSourceName(i);
+		for (Map.Entry<String, Integer> replicated : replicaCounts.entrySet()) {
+			String shard = replicated.getKey();
 			List<String> reads = new ArrayList<>();
-			for (int k = 0; k < replicas; k++) {
+			for (int k = 0; k < replicated.getValue(); k++) {
 				reads.add(ShardDataSources.replicaName(shard, k));
 			}
 			groups.add(new ReadwriteSplittingDataSourceGroupRuleConfiguration(shard,

@@ -30,12 +30,15 @@ public final class PrivateMariaDb implements AutoCloseable {
 
 	private final int port;
 
-	private final Process process;
+	private final ProcessBuilder command;
 
-	private PrivateMariaDb(Path directory, int port, Process process) {
+	private Process process;
+
+	private PrivateMariaDb(Path directory, int port, ProcessBuilder command) throws IOException {
 		this.directory = directory;
 		this.port = port;
-		this.process = process;
+		this.command = command;
+		this.process = command.start();
 	}
 
 	/**
@@ -65,11 +68,10 @@ public final class PrivateMariaDb implements AutoCloseable {
 		if (readOnly) {
 			command.add("--read-only=1");
 		}
-		Process process = binaries.environment(new ProcessBuilder(command))
+		ProcessBuilder builder = binaries.environment(new ProcessBuilder(command))
 			.redirectErrorStream(true)
-			.redirectOutput(directory.resolve("mariadbd.log").toFile())
-			.start();
-		PrivateMariaDb server = new PrivateMariaDb(directory, port, process);
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("mariadbd.log").toFile()));
+		PrivateMariaDb server = new PrivateMariaDb(directory, port, builder);
 		server.awaitReady();
 		return server;
 	}
@@ -195,8 +197,48 @@ public final class PrivateMariaDb implements AutoCloseable {
 		execute("START SLAVE SQL_THREAD");
 	}
 
+	/**
+	 * Kills the server with SIGKILL, as a crash would: no shutdown, connections reset.
+	 */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/**
+	 * Freezes the server with SIGSTOP: it keeps its port and accepts connections, and
+	 * answers nothing until {@link #thaw()}.
+	 */
+	public void freeze() throws IOException, InterruptedException {
+		signal("STOP");
+	}
+
+	/** Resumes a frozen server with SIGCONT. */
+	public void thaw() throws IOException, InterruptedException {
+		signal("CONT");
+	}
+
+	/**
+	 * Starts the server again after {@link #kill()}, on the same port and data (crash
+	 * recovery included), and waits until it accepts connections.
+	 */
+	public void restart() throws IOException {
+		this.process = this.command.start();
+		awaitReady();
+	}
+
+	private void signal(String name) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).inheritIO().start();
+		if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+			throw new IOException("kill -" + name + " " + this.process.pid() + " failed");
+		}
+	}
+
 	@Override
 	public void close() throws IOException, InterruptedException {
+		if (this.process.isAlive()) {
+			signal("CONT");
+		}
 		this.process.destroy();
 		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

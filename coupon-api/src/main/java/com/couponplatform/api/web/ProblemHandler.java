@@ -7,10 +7,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -61,10 +63,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			.entity(Problem.invalid(List.of(new FieldViolation(ex.getName(), "has an invalid value"))));
 	}
 
-	@ExceptionHandler
-	ResponseEntity<Object> storage(DataAccessException ex) {
-		logger.error("Database failure", ex);
-		return ProblemResponses.entity(StorageFailure.problem(ex));
+	/**
+	 * A statement's failure, or a transaction that could not begin (no connection).
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<Object> storage(RuntimeException ex) {
+		if (!StorageFailure.isUnavailable(ex)) {
+			logger.error("Database failure", ex);
+			return ProblemResponses.entity(StorageFailure.problem(ex));
+		}
+		// The prober logs a database that stops answering once; its requests' refusals
+		// would flood the log.
+		logger.debug("Database unavailable", ex);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(StorageFailure.RETRY_AFTER_SECONDS))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(StorageFailure.problem(ex));
 	}
 
 	@ExceptionHandler

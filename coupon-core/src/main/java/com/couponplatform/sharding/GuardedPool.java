@@ -1,0 +1,116 @@
+package com.couponplatform.sharding;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One physical database's pool behind its {@link ShardCircuit}: while the circuit is open
+ * a connection is refused at once ({@link ShardUnavailableException}); while it is closed
+ * the pool hands out connections as usual and remembers which are in use, so that when
+ * the server freezes the prober can abort the statements hanging on it instead of leaving
+ * their threads blocked until the socket timeout.
+ *
+ * <p>
+ * It stays a {@link HikariDataSource} because ShardingSphere reads the pool's settings
+ * (URL, user) from it.
+ */
+final class GuardedPool extends HikariDataSource {
+
+	private static final Logger logger = LoggerFactory.getLogger(GuardedPool.class);
+
+	private final ShardCircuit circuit;
+
+	private final Set<Connection> inUse = ConcurrentHashMap.newKeySet();
+
+	GuardedPool(HikariConfig config, ShardCircuit circuit) {
+		super(config);
+		this.circuit = circuit;
+	}
+
+	ShardCircuit circuit() {
+		return this.circuit;
+	}
+
+	@Override
+	public Connection getConnection() throws SQLException {
+		if (!this.circuit.isClosed()) {
+			this.circuit.refused();
+			throw new ShardUnavailableException(this.circuit);
+		}
+		Connection connection;
+		try {
+			connection = super.getConnection();
+		}
+		catch (SQLException ex) {
+			this.circuit.suspect();
+			throw ex;
+		}
+		return tracked(connection);
+	}
+
+	/**
+	 * Takes and returns one connection of the pool, whatever the circuit says: a database
+	 * that answers again gets its first pooled connection before its users do, so they do
+	 * not wait for it to be created (a server just restarted answers its first connection
+	 * slowly).
+	 * @throws SQLException when the pool cannot connect
+	 */
+	void warmUp() throws SQLException {
+		super.getConnection().close();
+	}
+
+	/**
+	 * Aborts every connection in use (their statements fail at once) and retires the idle
+	 * ones, which a frozen or restarted server would leave dead.
+	 * @param executor runs the aborts
+	 */
+	void abandonConnections(Executor executor) {
+		for (Connection connection : this.inUse) {
+			try {
+				connection.abort(executor);
+			}
+			catch (SQLException | RuntimeException ex) {
+				logger.debug("Could not abort a connection of {}: {}", getPoolName(), ex.toString());
+			}
+		}
+		if (getHikariPoolMXBean() != null) {
+			getHikariPoolMXBean().softEvictConnections();
+		}
+	}
+
+	/** The pool's connection, forgotten again when its user closes it. */
+	private Connection tracked(Connection connection) {
+		this.inUse.add(connection);
+		return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					switch (method.getName()) {
+						case "equals":
+							return proxy == args[0];
+						case "hashCode":
+							return System.identityHashCode(proxy);
+						case "close":
+							this.inUse.remove(connection);
+							break;
+						default:
+							break;
+					}
+					try {
+						return method.invoke(connection, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+}
