@@ -46,10 +46,11 @@ public class DatabaseProperties {
 	private Duration readYourWritesWindow = Duration.ofSeconds(10);
 
 	/**
-	 * The longest a request waits for a connection of its database's pool; past it the
-	 * request is answered 503 (and the database probed at once).
+	 * The longest a request waits for a connection of its database's busy pool while the
+	 * database answers; past it the request is answered 503. A database that stops
+	 * answering refuses its waiters as soon as its circuit opens, whatever this says.
 	 */
-	private Duration acquireTimeout = Duration.ofMillis(500);
+	private Duration acquireTimeout = Duration.ofSeconds(5);
 
 	/** How often each database is probed for its circuit. */
 	private Duration probeInterval = Duration.ofMillis(200);

@@ -4,6 +4,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -21,6 +23,13 @@ import org.slf4j.LoggerFactory;
  * their threads blocked until the socket timeout.
  *
  * <p>
+ * A request waits for a connection in slices of the pool's own {@code connectionTimeout}
+ * ({@link #WAIT_SLICE}), looking at the circuit between them: a busy pool of a database
+ * that answers keeps it waiting up to {@code acquireTimeout} (a flash sale queues on one
+ * shard's connections), while a database whose circuit opened refuses it at the end of
+ * the slice instead of holding its thread for the whole wait.
+ *
+ * <p>
  * It stays a {@link HikariDataSource} because ShardingSphere reads the pool's settings
  * (URL, user) from it.
  */
@@ -28,13 +37,33 @@ final class GuardedPool extends HikariDataSource {
 
 	private static final Logger logger = LoggerFactory.getLogger(GuardedPool.class);
 
+	/**
+	 * Hikari's shortest connection timeout: one wait between two looks at the circuit.
+	 */
+	static final Duration WAIT_SLICE = Duration.ofMillis(250);
+
 	private final ShardCircuit circuit;
+
+	private final long acquireTimeoutNanos;
 
 	private final Set<Connection> inUse = ConcurrentHashMap.newKeySet();
 
-	GuardedPool(HikariConfig config, ShardCircuit circuit) {
-		super(config);
+	/**
+	 * @param config the pool's settings; its connection timeout is set to
+	 * {@link #WAIT_SLICE}
+	 * @param acquireTimeout the longest a request waits for a connection while the
+	 * circuit stays closed
+	 * @param circuit the database's circuit
+	 */
+	GuardedPool(HikariConfig config, Duration acquireTimeout, ShardCircuit circuit) {
+		super(sliced(config));
+		this.acquireTimeoutNanos = acquireTimeout.toNanos();
 		this.circuit = circuit;
+	}
+
+	private static HikariConfig sliced(HikariConfig config) {
+		config.setConnectionTimeout(WAIT_SLICE.toMillis());
+		return config;
 	}
 
 	ShardCircuit circuit() {
@@ -43,19 +72,28 @@ final class GuardedPool extends HikariDataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		if (!this.circuit.isClosed()) {
-			this.circuit.refused();
-			throw new ShardUnavailableException(this.circuit);
+		long deadline = System.nanoTime() + this.acquireTimeoutNanos;
+		while (true) {
+			if (!this.circuit.isClosed()) {
+				this.circuit.refused();
+				throw new ShardUnavailableException(this.circuit);
+			}
+			try {
+				return tracked(super.getConnection());
+			}
+			catch (SQLTransientConnectionException timedOut) {
+				// No connection within the slice: a busy pool, or a server that stopped
+				// answering. The prober tells which; the next look at the circuit acts.
+				this.circuit.suspect();
+				if (System.nanoTime() - deadline >= 0) {
+					throw timedOut;
+				}
+			}
+			catch (SQLException ex) {
+				this.circuit.suspect();
+				throw ex;
+			}
 		}
-		Connection connection;
-		try {
-			connection = super.getConnection();
-		}
-		catch (SQLException ex) {
-			this.circuit.suspect();
-			throw ex;
-		}
-		return tracked(connection);
 	}
 
 	/**

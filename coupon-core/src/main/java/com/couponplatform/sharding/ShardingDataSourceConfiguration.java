@@ -167,14 +167,10 @@ public class ShardingDataSourceConfiguration {
 		config.setPassword(database.getPassword());
 		config.setMaximumPoolSize(database.getPoolSize());
 		config.setMinimumIdle(1);
-		// Short: a request waits for its own database's connection this long at most,
-		// and only until the prober opens the circuit of a database that stopped
-		// answering.
-		config.setConnectionTimeout(database.getAcquireTimeout().toMillis());
 		config.setValidationTimeout(250);
 		// A shard that is down at start-up must not stop the others from serving.
 		config.setInitializationFailTimeout(-1);
-		return new GuardedPool(config, new ShardCircuit(poolName));
+		return new GuardedPool(config, database.getAcquireTimeout(), new ShardCircuit(poolName));
 	}
 
 	/**
