@@ -16,12 +16,17 @@
 #   ./deploy/bench.sh legacy   legacy-generate of a million coupons (BENCH_LEGACY_COUPONS) into a fresh
 #                              couponbench_legacy database, against the server copying the same rows
 #                              (INSERT ... SELECT) in the same run (report: coupon-bench/target/legacy-generation-benchmark.md)
+#   ./deploy/bench.sh outage   shard 1 of the private platform on a mariadbd of its own (port 23307, data in
+#                              .run/bench/shard-1, fresh each run); open-loop load for shard 0's and shard 1's
+#                              users through four phases: healthy, shard 1 frozen (SIGSTOP), thawed, killed
+#                              (report: coupon-bench/target/shard-outage-benchmark.md)
 #   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
 #
 # Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
 # BENCH_OPEN_LOOP_SECONDS (10). COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE=0 runs it without the template
 # cache's L1. BENCH_ISSUANCE_USERS (1000000) and BENCH_BASELINE_THREADS (4) size the issuance run;
-# BENCH_CODES (1000000) and BENCH_REDEMPTIONS (20000) the code run.
+# BENCH_CODES (1000000) and BENCH_REDEMPTIONS (20000) the code run; BENCH_OUTAGE_RATE (calls/s per shard, 100),
+# BENCH_OUTAGE_SECONDS (per phase, 10) and BENCH_OUTAGE_HOLDERS (200) the outage run.
 # docs/benchmarks.md holds the results and what limits them.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -55,6 +60,33 @@ start_platform() {
   set +a
 }
 
+# Starts shard 1's private mariadbd (the machine's MariaDB binaries) on a fresh data directory; the
+# EXIT trap of start_platform is extended to stop it, continued first if the run left it frozen.
+start_shard_server() {
+  SHARD_DIR="$RUN_DIR/bench/shard-1"
+  SHARD_PORT=23307
+  rm -rf "$SHARD_DIR" && mkdir -p "$SHARD_DIR"
+  command -v mariadbd >/dev/null && command -v mariadb-install-db >/dev/null \
+    || die "the outage benchmark needs mariadbd and mariadb-install-db (Debian: mariadb-server)"
+  mariadb-install-db --no-defaults --datadir="$SHARD_DIR/data" --user="$(id -un)" \
+    --auth-root-authentication-method=normal --skip-test-db >"$SHARD_DIR/install.log" 2>&1 \
+    || die "mariadb-install-db failed; see $SHARD_DIR/install.log"
+  mariadbd --no-defaults --datadir="$SHARD_DIR/data" --port="$SHARD_PORT" --bind-address=127.0.0.1 \
+    --socket="$SHARD_DIR/mysqld.sock" --user="$(id -un)" --pid-file="$SHARD_DIR/mysqld.pid" \
+    --innodb-buffer-pool-size=256M --max-connections=200 >"$SHARD_DIR/mariadbd.log" 2>&1 &
+  wait_for_port 127.0.0.1 "$SHARD_PORT" 60 "shard 1's mariadbd"
+  export COUPON_DB_SHARD_1_HOST=127.0.0.1 COUPON_DB_SHARD_1_PORT="$SHARD_PORT"
+  export BENCH_SHARD_PID_FILE="$SHARD_DIR/mysqld.pid"
+  trap stop_shard_server EXIT
+}
+
+stop_shard_server() {
+  local pid
+  pid="$(cat "$RUN_DIR/bench/shard-1/mysqld.pid" 2>/dev/null)" || return 0
+  kill -CONT "$pid" 2>/dev/null || true
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
 case "${1:-}" in
   claims)
     start_platform
@@ -75,6 +107,13 @@ case "${1:-}" in
     cd "$ROOT_DIR"
     mvnw -DskipTests package -pl coupon-bench -am || die "build failed"
     java -Xms256m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.legacy.LegacyGenerationBenchmark
+    ;;
+  outage)
+    start_shard_server
+    start_platform
+    trap 'kill -TERM "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null; wait 2>/dev/null || true; stop_shard_server' EXIT
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
+      java -Xms256m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.outage.ShardOutageBenchmark
     ;;
   jmh)
     shift
