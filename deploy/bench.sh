@@ -18,14 +18,14 @@
 #                              (INSERT ... SELECT) in the same run (report: coupon-bench/target/legacy-generation-benchmark.md)
 #   ./deploy/bench.sh outage   shard 1 of the private platform on a mariadbd of its own (port 23307, data in
 #                              .run/bench/shard-1, fresh each run); open-loop load for shard 0's and shard 1's
-#                              users through four phases: healthy, shard 1 frozen (SIGSTOP), thawed, killed
+#                              users through a warm-up and four phases: healthy, shard 1 frozen (SIGSTOP), thawed, killed
 #                              (report: coupon-bench/target/shard-outage-benchmark.md)
 #   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
 #
 # Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
 # BENCH_OPEN_LOOP_SECONDS (10). COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE=0 runs it without the template
 # cache's L1. BENCH_ISSUANCE_USERS (1000000) and BENCH_BASELINE_THREADS (4) size the issuance run;
-# BENCH_CODES (1000000) and BENCH_REDEMPTIONS (20000) the code run; BENCH_OUTAGE_RATE (calls/s per shard, 100),
+# BENCH_CODES (1000000) and BENCH_REDEMPTIONS (20000) the code run; BENCH_OUTAGE_RATE (calls/s per shard, 50),
 # BENCH_OUTAGE_SECONDS (per phase, 10) and BENCH_OUTAGE_HOLDERS (200) the outage run.
 # docs/benchmarks.md holds the results and what limits them.
 set -euo pipefail

@@ -22,10 +22,11 @@ import org.springframework.context.SmartLifecycle;
  * {@code SELECT 1} every {@code coupon.db.probe-interval} on a connection of its own (not
  * the pool's, which a frozen server may have filled with hung statements), bounded by
  * {@code coupon.db.probe-timeout} for connecting and answering alike.
- * {@code coupon.db.probe-failures} failures in a row open the circuit and abort the
- * statements in flight on that database; one success (and a first connection taken from
- * its pool) closes it, so service resumes when the server is back, with no restart. A
- * request that could not get a connection asks for a probe at once.
+ * {@code coupon.db.probe-failures} failures in a row (after a failure the next probe runs
+ * at once) open the circuit and abort the statements in flight on that database; one
+ * success (and a first connection taken from its pool) closes it, so service resumes when
+ * the server is back, with no restart. A request that could not get a connection asks for
+ * a probe at once.
  *
  * <p>
  * Killed, a server refuses connections and the probe fails in microseconds; frozen, it
@@ -156,11 +157,19 @@ final class ShardProber implements SmartLifecycle {
 
 		private void failed(Exception ex) {
 			this.failures++;
-			if (this.circuit.isClosed() && this.failures >= ShardProber.this.settings.getProbeFailures()) {
+			if (!this.circuit.isClosed()) {
+				return;
+			}
+			if (this.failures >= ShardProber.this.settings.getProbeFailures()) {
 				this.circuit.open(ex.getClass().getSimpleName() + ": " + ex.getMessage());
 				logger.warn("Database {} does not answer ({} probes failed: {}): refusing its requests until it does",
 						this.circuit.database(), this.failures, ex.toString());
 				this.pool.abandonConnections(ShardProber.this.executor);
+			}
+			else {
+				// The next probe right away, not after the interval: while the failures
+				// add up, this database's requests wait.
+				soon(ShardProber.this.executor);
 			}
 		}
 
