@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,10 +57,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		// The prober logs a database that stops answering once; its requests' refusals
 		// would flood the log.
 		logger.debug("Database unavailable", ex);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(StorageFailure.RETRY_AFTER_SECONDS))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(StorageFailure.problem(ex));
+		return ProblemResponses.retryAfter(StorageFailure.problem(ex), StorageFailure.RETRY_AFTER_SECONDS);
 	}
 
 	@ExceptionHandler

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,18 +42,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> rateLimited(RateLimitedException ex) {
-		return ResponseEntity.status(ex.code().status())
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(Problem.of(ex));
+		return ProblemResponses.retryAfter(Problem.of(ex), ex.retryAfterSeconds());
 	}
 
 	@ExceptionHandler
 	ResponseEntity<Object> retryLater(RetryLaterException ex) {
-		return ResponseEntity.status(ex.problem().status())
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(ex.problem());
+		return ProblemResponses.retryAfter(ex.problem(), ex.retryAfterSeconds());
 	}
 
 	@ExceptionHandler
@@ -75,10 +68,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		// The prober logs a database that stops answering once; its requests' refusals
 		// would flood the log.
 		logger.debug("Database unavailable", ex);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, Long.toString(StorageFailure.RETRY_AFTER_SECONDS))
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(StorageFailure.problem(ex));
+		return ProblemResponses.retryAfter(StorageFailure.problem(ex), StorageFailure.RETRY_AFTER_SECONDS);
 	}
 
 	@ExceptionHandler

@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -21,6 +22,14 @@ final class ProblemResponses {
 
 	static ResponseEntity<Object> entity(Problem problem) {
 		return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** A problem the client may retry after the given wait ({@code Retry-After}). */
+	static ResponseEntity<Object> retryAfter(Problem problem, long seconds) {
+		return ResponseEntity.status(problem.status())
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	static void write(HttpServletResponse response, ObjectMapper json, Problem problem) throws IOException {

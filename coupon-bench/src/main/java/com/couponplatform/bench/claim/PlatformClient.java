@@ -55,7 +55,22 @@ public final class PlatformClient {
 		this.dbPrefix = dbPrefix;
 	}
 
-	/** An ACTIVE fixed-amount template, one per user, claimable for the next day. */
+	/**
+	 * The platform {@code deploy/bench.sh} started: coupon-admin at {@code BENCH_ADMIN},
+	 * the database server and prefix of the {@code COUPON_DB_*} variables.
+	 * @param http the client for coupon-admin
+	 * @return the client
+	 */
+	public static PlatformClient fromEnvironment(HttpClient http) {
+		return new PlatformClient(http, BenchEnvironment.env("BENCH_ADMIN", "http://127.0.0.1:28081"),
+				BenchEnvironment.required("COUPON_ADMIN_PASSWORD"),
+				"jdbc:mysql://" + BenchEnvironment.env("COUPON_DB_HOST", "127.0.0.1") + ":"
+						+ BenchEnvironment.env("COUPON_DB_PORT", "3306")
+						+ "/?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=UTC",
+				BenchEnvironment.env("COUPON_DB_USER", "root"), BenchEnvironment.env("COUPON_DB_PASSWORD", ""),
+				BenchEnvironment.env("COUPON_DB_PREFIX", "couponbench"));
+	}
+
 	/**
 	 * Uploads a file to coupon-admin as the {@code file} part of a multipart form.
 	 * @param path the path
@@ -88,6 +103,7 @@ public final class PlatformClient {
 		return json.readTree(response.body());
 	}
 
+	/** An ACTIVE fixed-amount template, one per user, claimable for the next day. */
 	public long activeTemplate(String name, long stock) throws Exception {
 		String body = """
 				{"name":"%s","type":"FIXED_AMOUNT","discountAmount":500,"totalStock":%d,"perUserLimit":1,

@@ -54,11 +54,7 @@ public final class ShardOutageBenchmark {
 
 	private final BenchTokens tokens = new BenchTokens(required("COUPON_JWT_SECRET"));
 
-	private final PlatformClient platform = new PlatformClient(this.http, env("BENCH_ADMIN", "http://127.0.0.1:28081"),
-			required("COUPON_ADMIN_PASSWORD"),
-			"jdbc:mysql://" + env("COUPON_DB_HOST", "127.0.0.1") + ":" + env("COUPON_DB_PORT", "3306")
-					+ "/?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=UTC",
-			env("COUPON_DB_USER", "root"), env("COUPON_DB_PASSWORD", ""), env("COUPON_DB_PREFIX", "couponbench"));
+	private final PlatformClient platform = PlatformClient.fromEnvironment(this.http);
 
 	private final ShardRouter router = new ShardRouter(
 			new ShardingLayout(Integer.parseInt(env("COUPON_SHARDING_DATABASES", "2")),
