@@ -54,10 +54,7 @@ start_platform() {
   trap 'kill -TERM "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null; wait 2>/dev/null || true' EXIT
   say "Starting the platform (log: $OUT)"
   wait_for_line "$OUT" "READY" "$RUN_DIR/bench/bench-run.pid" 300 "deploy/run.sh"
-  set -a
-  # shellcheck disable=SC1091
-  source "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
-  set +a
+  load_local_secrets "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
 }
 
 # Starts shard 1's private mariadbd (the machine's MariaDB binaries) on a fresh data directory; the

@@ -8,7 +8,8 @@
 #
 # A RocketMQ name server and broker are started from Maven Central artifacts unless one answers
 # already (or COUPON_ROCKETMQ_NAMESRV points elsewhere). COUPON_JWT_SECRET and COUPON_ADMIN_PASSWORD
-# are generated for local use when unset and kept in deploy/.local-secrets (git-ignored).
+# are generated for local use when unset and kept in deploy/.local-secrets (git-ignored); values the
+# environment sets win over the file's.
 # Ctrl-C or SIGTERM stops everything this script started. Ports: see docs/configuration.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -63,8 +64,7 @@ trap cleanup INT TERM EXIT
 
 # Secrets for local use only: production sets its own through the environment.
 touch "$SECRETS_FILE" && chmod 600 "$SECRETS_FILE"
-# shellcheck disable=SC1090
-source "$SECRETS_FILE"
+load_local_secrets "$SECRETS_FILE"
 if [ -z "${COUPON_JWT_SECRET:-}" ]; then
   COUPON_JWT_SECRET=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" secret)
   echo "COUPON_JWT_SECRET=$COUPON_JWT_SECRET" >>"$SECRETS_FILE"

@@ -10,18 +10,16 @@ set -euo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 API="${1:-http://127.0.0.1:8080}"
 ADMIN="${2:-http://127.0.0.1:8081}"
-SECRETS_FILE="${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
-if [ -z "${ADMIN_PASSWORD:-}" ] || [ -z "${TOKEN:-}" ]; then
-  # shellcheck disable=SC1090
-  source "$SECRETS_FILE"
-  ADMIN_PASSWORD="${ADMIN_PASSWORD:-$COUPON_ADMIN_PASSWORD}"
-  TOKEN="${TOKEN:-$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 12345 coupon.user 1)}"
+source "$ROOT_DIR/deploy/lib/common.sh"
+# The exported COUPON_JWT_SECRET / COUPON_ADMIN_PASSWORD win over the file, as in run.sh.
+load_local_secrets "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
+ADMIN_PASSWORD="${ADMIN_PASSWORD:-${COUPON_ADMIN_PASSWORD:-}}"
+if [ -z "${TOKEN:-}" ]; then
+  TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 12345 coupon.user 1)
 fi
-
 if [ -z "${SERVICE_TOKEN:-}" ]; then
-  # shellcheck disable=SC1090
-  source "$SECRETS_FILE"
-  SERVICE_TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 1 coupon.service 1)
+  # A client-credentials token: its subject is the client, the calls name the user.
+  SERVICE_TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" checkout-service coupon.service 1)
 fi
 
 step() { printf '\n== %s\n' "$*"; }

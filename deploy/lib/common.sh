@@ -34,6 +34,26 @@ wait_for_line() {
 # Maven through the wrapper, quiet and in batch mode.
 mvnw() { (cd "$ROOT_DIR" && ./mvnw -B -q "$@"); }
 
+# load_local_secrets FILE: COUPON_JWT_SECRET and COUPON_ADMIN_PASSWORD from a file of NAME=VALUE
+# lines, each only where the environment leaves it unset: what the user exported wins over what an
+# earlier run generated.
+load_local_secrets() {
+  local file=$1 line name
+  [ -f "$file" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    # Split at the first '=' only: a value may hold more of them, trailing ones included.
+    name=${line%%=*}
+    case "$name" in
+      COUPON_JWT_SECRET | COUPON_ADMIN_PASSWORD)
+        if [ -z "${!name:-}" ]; then
+          printf -v "$name" '%s' "${line#*=}"
+          export "${name?}"
+        fi
+        ;;
+    esac
+  done <"$file"
+}
+
 # stop_pid FILE: SIGTERM the process recorded in FILE, wait, then SIGKILL if it lingers.
 stop_pid() {
   local file=$1 pid

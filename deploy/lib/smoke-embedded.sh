@@ -11,10 +11,16 @@ export COUPON_EMBEDDED_DB_PORT="${COUPON_SMOKE_DB_PORT:-13308}" COUPON_EMBEDDED_
 export COUPON_NAMESRV_PORT="${COUPON_SMOKE_NAMESRV_PORT:-29876}" COUPON_BROKER_PORT="${COUPON_SMOKE_BROKER_PORT:-30911}"
 export COUPON_SECRETS_FILE="$RUN_DIR/smoke/secrets"
 # As on a machine with nothing but Java: run.sh starts (and must stop) its own broker too.
-unset COUPON_JWT_SECRET COUPON_ADMIN_PASSWORD COUPON_DB_HOST COUPON_DB_PORT COUPON_REDIS_HOST COUPON_REDIS_PORT
+unset COUPON_DB_HOST COUPON_DB_PORT COUPON_REDIS_HOST COUPON_REDIS_PORT
 unset COUPON_ROCKETMQ_NAMESRV
 mkdir -p "$RUN_DIR/smoke"
-rm -f "$COUPON_SECRETS_FILE"
+# A secrets file an earlier run left, and the user's own secret and password exported: what the
+# user exported must win (the walkthrough signs with it), the file only fills what is unset.
+printf 'COUPON_JWT_SECRET=%s\nCOUPON_ADMIN_PASSWORD=%s\n' "$(java "$ROOT_DIR/deploy/tools/LocalToken.java" secret)" \
+  stale-admin-password >"$COUPON_SECRETS_FILE"
+COUPON_JWT_SECRET="$(java "$ROOT_DIR/deploy/tools/LocalToken.java" secret)="
+COUPON_ADMIN_PASSWORD=smoke-admin-password-of-the-user
+export COUPON_JWT_SECRET COUPON_ADMIN_PASSWORD
 LOG="$RUN_DIR/smoke/run.out"
 
 say "Smoke test: ./deploy/run.sh --embedded (api :$COUPON_API_PORT, admin :$COUPON_ADMIN_PORT)"

@@ -145,6 +145,23 @@ class CodeBatchIT extends AdminIntegrationTest {
 	}
 
 	@Test
+	void aBatchWithoutValidUntilRunsUntilTheTemplatesClaimsEnd() throws Exception {
+		CouponTemplate template = activeTemplate(10);
+		Instant claimEnd = this.catalog.getFresh(template.id()).claimEnd();
+		Answer generated = call("POST", "/admin/api/v1/code-batches", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"quantity\":2}");
+		assertThat(generated.status()).as(generated.body().toString()).isEqualTo(202);
+		assertThat(Instant.parse(generated.body().path("validUntil").asText())).isEqualTo(claimEnd);
+		String suffix = Long.toString(System.nanoTime(), 32).toUpperCase().replaceAll("[ILOU]", "X");
+		Answer imported = new TestHttp(this.port).upload("/admin/api/v1/code-batches", OPERATOR,
+				Map.of("templateId", Long.toString(template.id())), "DFL" + suffix + "\n");
+		assertThat(imported.status()).as(imported.body().toString()).isEqualTo(202);
+		assertThat(Instant.parse(imported.body().path("validUntil").asText())).isEqualTo(claimEnd);
+		assertThat(Instant.parse(call("GET", generated.location(), VIEWER, null).body().path("validUntil").asText()))
+			.isEqualTo(claimEnd);
+	}
+
+	@Test
 	void refusesBadBatchesAndLeavesNothingBehind() throws Exception {
 		CouponTemplate template = activeTemplate(5);
 		String until = Instant.now().plus(Duration.ofDays(1)).toString();

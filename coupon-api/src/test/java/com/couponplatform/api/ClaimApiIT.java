@@ -330,6 +330,27 @@ class ClaimApiIT extends ApiIntegrationTest {
 			assertThat(couponRows(template.id())).isZero();
 		}
 
+		@Test
+		void aServiceTokenOfAnyClientActsForTheUserItNames() {
+			CouponTemplate template = activeTemplate(10, 1);
+			Instant inAnHour = Instant.now().plusSeconds(3600);
+			String checkout = TestTokens.sign(TestTokens.SECRET, "checkout-service", "coupon.service", inAnHour);
+			Answer claimed = post("/api/v1/claims", checkout,
+					"{\"templateId\":\"" + template.id() + "\",\"requestId\":\"svc\",\"userId\":\"7\"}");
+			assertThat(claimed.status()).isEqualTo(201);
+			String other = TestTokens.sign(TestTokens.SECRET, "spiffe://mall/checkout", "coupon.user coupon.service",
+					inAnHour);
+			Answer wallet = get("/api/v1/coupons?userId=7", other);
+			assertThat(wallet.status()).isEqualTo(200);
+			assertThat(wallet.body().path("items")).hasSize(1);
+			Answer nobody = post("/api/v1/claims", checkout, claimBody(template.id(), "svc-2"));
+			assertThat(nobody.status()).isEqualTo(400);
+			assertThat(nobody.code()).isEqualTo("VALIDATION_FAILED");
+			assertUnauthenticated(get("/api/v1/coupons?userId=7",
+					TestTokens.sign(TestTokens.SECRET, " ", "coupon.service", inAnHour)));
+			assertThat(couponRows(template.id())).isEqualTo(1);
+		}
+
 		private void assertUnauthenticated(Answer response) {
 			assertThat(response.status()).isEqualTo(401);
 			assertThat(response.contentType()).startsWith("application/problem+json");

@@ -88,12 +88,12 @@ public class CreateCodeBatch {
 		CodeShape shape = CodeShape.of(request.prefix(), request.length(), request.checkCharacter(),
 				request.quantity());
 		checkOverlap(shape);
-		checkTemplate(request.templateId());
+		Instant validUntil = validUntil(request, activeTemplate(request.templateId()), now);
 		int uses = uses(request);
 		long reserved = Math.multiplyExact(request.quantity(), uses);
 		CodeBatch batch = new CodeBatch(this.ids.nextId(), request.templateId(), CodeBatchSource.GENERATED,
 				CodeBatchStatus.GENERATING, request.quantity(), shape.length(), shape.prefix(), shape.checkCharacter(),
-				uses, validFrom(request, now), request.validUntil(), 0, 0, 0, 0, reserved, 0, 0, actor, now, null, now);
+				uses, validFrom(request, now), validUntil, 0, 0, 0, 0, reserved, 0, 0, actor, now, null, now);
 		this.transaction.executeWithoutResult((status) -> {
 			reserve(request.templateId(), reserved, now);
 			this.batches.insert(batch);
@@ -117,12 +117,12 @@ public class CreateCodeBatch {
 		Violations violations = new Violations();
 		checkCommon(request, now, violations);
 		violations.throwIfAny();
-		checkTemplate(request.templateId());
+		Instant validUntil = validUntil(request, activeTemplate(request.templateId()), now);
 		int uses = uses(request);
 		long id = this.ids.nextId();
 		this.batches.insert(new CodeBatch(id, request.templateId(), CodeBatchSource.IMPORTED, CodeBatchStatus.IMPORTING,
-				0, null, "", false, uses, validFrom(request, now), request.validUntil(), 0, 0, 0, 0, 0, 0, 0, actor,
-				now, null, now));
+				0, null, "", false, uses, validFrom(request, now), validUntil, 0, 0, 0, 0, 0, 0, 0, actor, now, null,
+				now));
 		try {
 			Intake intake = intake(id, uses, lines, now);
 			if (intake.stored == 0) {
@@ -218,16 +218,31 @@ public class CreateCodeBatch {
 		violations
 			.require(request.usesPerCode() == null || (request.usesPerCode() >= 1 && request.usesPerCode() <= MAX_USES),
 					"usesPerCode", "must be 1 to " + MAX_USES)
-			.require(request.validUntil() != null, "validUntil", "is required")
 			.require(request.validUntil() == null || request.validUntil().isAfter(validFrom(request, now)),
 					"validUntil", "must be after validFrom (and after now)");
 	}
 
-	private void checkTemplate(long templateId) {
+	private CouponTemplate activeTemplate(long templateId) {
 		CouponTemplate template = this.catalog.getFresh(templateId);
 		if (template.status() != TemplateStatus.ACTIVE) {
 			throw new TemplateNotActiveException(templateId, template.status());
 		}
+		return template;
+	}
+
+	/**
+	 * The request's end, or by default the template's end of claims: a campaign's codes
+	 * run as long as its claims do.
+	 */
+	private static Instant validUntil(NewCodeBatch request, CouponTemplate template, Instant now) {
+		if (request.validUntil() != null) {
+			return request.validUntil();
+		}
+		if (!template.claimEnd().isAfter(validFrom(request, now))) {
+			throw new InvalidInputException("validUntil",
+					"is required: the template's claims end (" + template.claimEnd() + ") is not after validFrom");
+		}
+		return template.claimEnd();
 	}
 
 	private static int uses(NewCodeBatch request) {

@@ -13,7 +13,8 @@ import java.time.Instant;
  * yes
  * @param usesPerCode redemptions per code, or {@code null} for one
  * @param validFrom first redeemable instant, or {@code null} for now
- * @param validUntil when the codes stop being redeemable
+ * @param validUntil when the codes stop being redeemable; {@code null}: the template's
+ * end of claims
  */
 public record NewCodeBatch(long templateId, long quantity, Integer length, String prefix, Boolean checkCharacter,
 		Integer usesPerCode, Instant validFrom, Instant validUntil) {

@@ -26,8 +26,12 @@ public final class TestTokens {
 		return sign(SECRET, Long.toString(userId), "coupon.user", Instant.now().plusSeconds(3600));
 	}
 
+	/**
+	 * The checkout service's token: its subject is a client ID, as authorization servers
+	 * issue client-credentials tokens.
+	 */
 	public static String service() {
-		return sign(SECRET, "1", "coupon.service", Instant.now().plusSeconds(3600));
+		return sign(SECRET, "checkout-service", "coupon.service", Instant.now().plusSeconds(3600));
 	}
 
 	/**

@@ -147,7 +147,8 @@ class CodeBatchController {
 	 * @param checkCharacter whether codes end with a check character (default yes)
 	 * @param usesPerCode redemptions per code, by different users (default 1)
 	 * @param validFrom first redeemable instant (default now)
-	 * @param validUntil when the codes stop being redeemable
+	 * @param validUntil when the codes stop being redeemable (default: the template's end
+	 * of claims)
 	 */
 	record BatchRequest(String templateId, Long quantity, Integer length, String prefix, Boolean checkCharacter,
 			Integer usesPerCode, String validFrom, String validUntil) {

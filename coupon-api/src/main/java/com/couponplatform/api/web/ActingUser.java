@@ -25,13 +25,14 @@ public class ActingUser {
 	 * @throws ActingForAnotherUserException when a user names someone else
 	 */
 	public long resolve(JwtAuthenticationToken token, String requestedUserId) {
-		long subject = Long.parseLong(token.getToken().getSubject());
 		if (hasAuthority(token, ApiSecurityConfiguration.SERVICE_SCOPE)) {
+			// The subject is the service's client ID, not a user.
 			if (requestedUserId == null) {
 				throw new InvalidInputException("userId", "is required when acting as the checkout service");
 			}
 			return parse(requestedUserId);
 		}
+		long subject = Long.parseLong(token.getToken().getSubject());
 		if (requestedUserId != null && parse(requestedUserId) != subject) {
 			throw new ActingForAnotherUserException();
 		}

@@ -1,6 +1,8 @@
 package com.couponplatform.api.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -95,11 +97,35 @@ class ApiSecurityConfiguration {
 		return decoder;
 	}
 
-	/** A token whose subject is not a canonical positive user ID is refused with 401. */
+	/**
+	 * A user's token whose subject is not a canonical positive user ID is refused with
+	 * 401. A service's token ({@code coupon.service}) names the user in each call; its
+	 * subject is the client it was issued to ({@code checkout-service}), whatever an
+	 * authorization server puts there for client credentials.
+	 */
 	private static OAuth2TokenValidator<Jwt> subjectIsAUserId() {
-		return (jwt) -> (UserId.parseOrNegative(jwt.getSubject()) > 0) ? OAuth2TokenValidatorResult.success()
-				: OAuth2TokenValidatorResult
+		return (jwt) -> (isServiceToken(jwt) ? hasText(jwt.getSubject()) : UserId.parseOrNegative(jwt.getSubject()) > 0)
+				? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
 					.failure(new OAuth2Error("invalid_token", "The token's subject is not a user ID", null));
+	}
+
+	/** The scopes as Spring Security reads them: {@code scope} or {@code scp}. */
+	private static boolean isServiceToken(Jwt jwt) {
+		String wanted = SERVICE_SCOPE.substring("SCOPE_".length());
+		for (String claim : List.of("scope", "scp")) {
+			Object scopes = jwt.getClaims().get(claim);
+			if (scopes instanceof String text && List.of(text.split(" ")).contains(wanted)) {
+				return true;
+			}
+			if (scopes instanceof Collection<?> list && list.contains(wanted)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean hasText(String subject) {
+		return subject != null && !subject.isBlank();
 	}
 
 }
