@@ -1,10 +1,15 @@
 package com.couponplatform.admin.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +24,15 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 import com.couponplatform.secret.Secrets;
 import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.RequestLog;
 
 /**
  * Every back-office call needs a login (HTTP Basic for the API) and a role: VIEWER reads,
@@ -60,6 +70,7 @@ class AdminSecurityConfiguration {
 				.hasRole(ADMIN)
 				.anyRequest()
 				.denyAll())
+			.addFilterBefore(AdminSecurityConfiguration::logPrincipal, AuthorizationFilter.class)
 			.httpBasic((basic) -> basic.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"coupon-admin\"");
 				ProblemResponses.write(response, json,
@@ -69,6 +80,16 @@ class AdminSecurityConfiguration {
 					(exceptions) -> exceptions.accessDeniedHandler((request, response, ex) -> ProblemResponses
 						.write(response, json, Problem.of(ProblemCode.FORBIDDEN, "Your role does not allow this"))));
 		return http.build();
+	}
+
+	/** The operator in the request's logs. */
+	private static void logPrincipal(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller instanceof UsernamePasswordAuthenticationToken) {
+			RequestLog.principal(caller.getName());
+		}
+		chain.doFilter(request, response);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.RequestLog;
 import com.couponplatform.shared.RuleViolationException;
 import com.couponplatform.shared.UserId;
 
@@ -30,9 +31,12 @@ public class ActingUser {
 			if (requestedUserId == null) {
 				throw new InvalidInputException("userId", "is required when acting as the checkout service");
 			}
-			return parse(requestedUserId);
+			long named = parse(requestedUserId);
+			RequestLog.user(named);
+			return named;
 		}
 		long subject = Long.parseLong(token.getToken().getSubject());
+		RequestLog.user(subject);
 		if (requestedUserId != null && parse(requestedUserId) != subject) {
 			throw new ActingForAnotherUserException();
 		}

@@ -1,5 +1,6 @@
 package com.couponplatform.api.web;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,10 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,10 +30,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import com.couponplatform.secret.Secrets;
 import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.RequestLog;
 import com.couponplatform.shared.UserId;
 
 /**
@@ -65,6 +75,7 @@ class ApiSecurityConfiguration {
 				.hasAuthority(SERVICE_SCOPE)
 				.anyRequest()
 				.denyAll())
+			.addFilterBefore(ApiSecurityConfiguration::logPrincipal, AuthorizationFilter.class)
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
 			})
 				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response, json,
@@ -77,6 +88,18 @@ class ApiSecurityConfiguration {
 				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, json,
 						Problem.of(ProblemCode.FORBIDDEN, "The token's scope does not allow this"))));
 		return http.build();
+	}
+
+	/**
+	 * The token's subject (a user ID, or a service's client ID) in the request's logs.
+	 */
+	private static void logPrincipal(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller instanceof JwtAuthenticationToken) {
+			RequestLog.principal(caller.getName());
+		}
+		chain.doFilter(request, response);
 	}
 
 	@Bean
