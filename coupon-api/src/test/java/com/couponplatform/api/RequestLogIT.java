@@ -57,7 +57,8 @@ class RequestLogIT {
 						"coupon.db.port=" + TestServices.dbPort(), "coupon.db.user=" + TestServices.dbUser(),
 						"coupon.db.password=" + TestServices.dbPassword(), "logging.structured.format.console=ecs",
 						// The tests' logback-test.xml would win over the setting.
-						"logging.config=classpath:logback-structured-test.xml"));
+						"logging.config=classpath:logback-structured-test.xml",
+						"logging.level.com.couponplatform.access=INFO"));
 		port = Integer.parseInt(api.getEnvironment().getProperty("local.server.port"));
 		// After the start: the logging system is set up again when an application starts.
 		AppenderBase<ILoggingEvent> capture = new AppenderBase<>() {
