@@ -13,6 +13,8 @@ export COUPON_SECRETS_FILE="$RUN_DIR/smoke/secrets"
 # As on a machine with nothing but Java: run.sh starts (and must stop) its own broker too.
 unset COUPON_DB_HOST COUPON_DB_PORT COUPON_REDIS_HOST COUPON_REDIS_PORT
 unset COUPON_ROCKETMQ_NAMESRV
+# The services' logs as JSON lines (checked below).
+export LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 mkdir -p "$RUN_DIR/smoke"
 # A secrets file an earlier run left, and the user's own secret and password exported: what the
 # user exported must win (the walkthrough signs with it), the file only fills what is unset.
@@ -35,6 +37,12 @@ done
 
 status=0
 "$ROOT_DIR/deploy/walkthrough.sh" "http://127.0.0.1:$COUPON_API_PORT" "http://127.0.0.1:$COUPON_ADMIN_PORT" || status=$?
+# JSON logs are one setting: the walkthrough's claim is an access line with its fields.
+claim_line=$(grep '"logger":"com.couponplatform.access"' "$RUN_DIR/smoke/api.log" | grep -m1 '"message":"POST /api/v1/claims 201 ' || true)
+if [[ "$claim_line" != *'"userId":"12345"'* || "$claim_line" != *'"requestId":"'* ]]; then
+  status=1
+  say "no JSON access line of the walkthrough's claim in $RUN_DIR/smoke/api.log"
+fi
 
 kill -TERM "$RUN_PID"
 wait "$RUN_PID" || true
