@@ -3,6 +3,8 @@ package com.couponplatform.admin.blacklist;
 import java.security.Principal;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +40,7 @@ class SkuBlacklistController {
 		return list();
 	}
 
+	@ApiResponse(responseCode = "204", description = "the SKU is no longer listed")
 	@DeleteMapping("/{skuId}")
 	ResponseEntity<Void> remove(@PathVariable String skuId) {
 		this.superBlacklist.remove(skuId);

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,8 @@ import com.couponplatform.redemption.ReadCodeBatch;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.Instants;
 import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * {@code /admin/api/v1/code-batches}: generate codes (JSON) or import them (multipart
@@ -53,6 +57,10 @@ class CodeBatchController {
 		this.readBatch = readBatch;
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.TEMPLATE_NOT_ACTIVE, ProblemCode.SOLD_OUT,
+			ProblemCode.UNSUPPORTED_MEDIA_TYPE })
+	@ApiResponse(responseCode = "202", description = "the batch, GENERATING; follow it at Location",
+			useReturnTypeSchema = true)
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BatchResponse> generate(@RequestBody BatchRequest request, Principal operator) {
 		if (request.quantity() == null) {
@@ -65,6 +73,9 @@ class CodeBatchController {
 		return accepted(this.createBatch.generate(batch, operator.getName()));
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.TEMPLATE_NOT_ACTIVE, ProblemCode.SOLD_OUT,
+			ProblemCode.UNSUPPORTED_MEDIA_TYPE })
+	@ApiResponse(responseCode = "202", description = "the batch, its codes stored", useReturnTypeSchema = true)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<BatchResponse> importCodes(@RequestPart("file") MultipartFile file,
 			@RequestParam("templateId") String templateId,
@@ -80,6 +91,7 @@ class CodeBatchController {
 		}
 	}
 
+	@Refuses({ ProblemCode.NOT_FOUND })
 	@GetMapping("/{id}")
 	BatchResponse get(@PathVariable String id) {
 		return BatchResponse.of(this.readBatch.read(Ids.parse("id", id)));
@@ -89,6 +101,7 @@ class CodeBatchController {
 	 * The batch's codes as CSV ({@code code,usesLeft}), streamed; only once they are all
 	 * there (ACTIVE or ENDED).
 	 */
+	@Refuses({ ProblemCode.NOT_FOUND })
 	@GetMapping(value = "/{id}/codes.csv", produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> codes(@PathVariable String id) {
 		long batchId = Ids.parse("id", id);

@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,6 +39,8 @@ import com.couponplatform.issuance.TargetLines;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.Instants;
 import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * {@code /admin/api/v1/issuance-jobs}: create a job from a JSON list of user IDs or a CSV
@@ -65,6 +69,9 @@ class IssuanceJobController {
 		this.clock = clock;
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.TEMPLATE_NOT_ACTIVE, ProblemCode.SOLD_OUT,
+			ProblemCode.UNSUPPORTED_MEDIA_TYPE })
+	@ApiResponse(responseCode = "202", description = "the job; follow it at Location", useReturnTypeSchema = true)
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JobResponse> createFromJson(@RequestBody JobRequest request, Principal operator) {
 		long templateId = Ids.parse("templateId", request.templateId());
@@ -83,6 +90,9 @@ class IssuanceJobController {
 				Instants.parseOptional("startAt", request.startAt()), operator.getName()));
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.TEMPLATE_NOT_ACTIVE, ProblemCode.SOLD_OUT,
+			ProblemCode.UNSUPPORTED_MEDIA_TYPE })
+	@ApiResponse(responseCode = "202", description = "the job; follow it at Location", useReturnTypeSchema = true)
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<JobResponse> createFromCsv(@RequestPart("file") MultipartFile file,
 			@RequestParam("templateId") String templateId,
@@ -94,6 +104,7 @@ class IssuanceJobController {
 		}
 	}
 
+	@Refuses({ ProblemCode.NOT_FOUND })
 	@GetMapping("/{id}")
 	JobResponse get(@PathVariable String id) {
 		return JobResponse.of(this.readJob.read(Ids.parse("id", id)), this.clock.instant());
@@ -102,6 +113,7 @@ class IssuanceJobController {
 	/**
 	 * The job's refused input lines as CSV ({@code line,content,reason}), streamed.
 	 */
+	@Refuses({ ProblemCode.NOT_FOUND })
 	@GetMapping(value = "/{id}/failures.csv", produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> failures(@PathVariable String id) {
 		long jobId = Ids.parse("id", id);
@@ -125,21 +137,25 @@ class IssuanceJobController {
 			.body(body);
 	}
 
+	@Refuses({ ProblemCode.NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/pause")
 	JobResponse pause(@PathVariable String id) {
 		return JobResponse.of(this.controlJob.pause(Ids.parse("id", id)), this.clock.instant());
 	}
 
+	@Refuses({ ProblemCode.NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/resume")
 	JobResponse resume(@PathVariable String id) {
 		return JobResponse.of(this.controlJob.resume(Ids.parse("id", id)), this.clock.instant());
 	}
 
+	@Refuses({ ProblemCode.NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/retry-failures")
 	JobResponse retryFailures(@PathVariable String id) {
 		return JobResponse.of(this.controlJob.retryFailures(Ids.parse("id", id)), this.clock.instant());
 	}
 
+	@Refuses({ ProblemCode.NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/cancel")
 	JobResponse cancel(@PathVariable String id) {
 		return JobResponse.of(this.controlJob.cancel(Ids.parse("id", id)), this.clock.instant());

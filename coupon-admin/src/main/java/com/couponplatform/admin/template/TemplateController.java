@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,6 +29,8 @@ import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateDocument;
 import com.couponplatform.template.TemplateStatus;
 import com.couponplatform.template.UpdateTemplate;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * Operators create templates and move them through their lifecycle; every back-office
@@ -55,6 +59,7 @@ class TemplateController {
 		this.updateTemplate = updateTemplate;
 	}
 
+	@ApiResponse(responseCode = "201", description = "the template, DRAFT", useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<TemplateDocument> create(@RequestBody NewTemplate request, Principal operator) {
 		CouponTemplate template = this.createTemplate.create(request, operator.getName());
@@ -69,31 +74,38 @@ class TemplateController {
 		return new TemplateList(page.items().stream().map(TemplateDocument::of).toList(), page.nextCursor());
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND })
 	@GetMapping("/{id}")
 	TemplateDocument get(@PathVariable String id) {
 		return TemplateDocument.of(this.catalog.getFresh(Ids.parse("id", id)));
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION, ProblemCode.VERSION_CONFLICT,
+			ProblemCode.UNSUPPORTED_MEDIA_TYPE })
 	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", "application/json" })
 	TemplateDocument update(@PathVariable String id, @RequestBody JsonNode patch, Principal operator) {
 		return TemplateDocument.of(this.updateTemplate.update(Ids.parse("id", id), patch, operator.getName()));
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/publish")
 	TemplateDocument publish(@PathVariable String id, Principal operator) {
 		return TemplateDocument.of(this.changeStatus.publish(Ids.parse("id", id), operator.getName()));
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/pause")
 	TemplateDocument pause(@PathVariable String id, Principal operator) {
 		return TemplateDocument.of(this.changeStatus.pause(Ids.parse("id", id), operator.getName()));
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/resume")
 	TemplateDocument resume(@PathVariable String id, Principal operator) {
 		return TemplateDocument.of(this.changeStatus.resume(Ids.parse("id", id), operator.getName()));
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/{id}/end")
 	TemplateDocument end(@PathVariable String id, Principal operator) {
 		return TemplateDocument.of(this.changeStatus.end(Ids.parse("id", id), operator.getName()));

@@ -19,6 +19,8 @@ import com.couponplatform.statistic.TemplateStatistic;
 import com.couponplatform.template.AuditEntry;
 import com.couponplatform.template.TemplateAudit;
 import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * What happened to a template: its audit log and its issue statistics.
@@ -43,6 +45,7 @@ class TemplateHistoryController {
 		this.catalog = catalog;
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND })
 	@GetMapping("/audit")
 	AuditList audit(@PathVariable String id, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit) {
@@ -53,6 +56,7 @@ class TemplateHistoryController {
 		return new AuditList(page.items().stream().map(AuditEntryResponse::of).toList(), page.nextCursor());
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND })
 	@GetMapping("/statistics")
 	StatisticResponse statistics(@PathVariable String id) {
 		long templateId = existing(id);

@@ -17,6 +17,8 @@ import com.couponplatform.checkout.RefundOrderCoupon;
 import com.couponplatform.checkout.ReleaseOrderCoupon;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.wallet.UserCoupon;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * An order's coupon, driven by the checkout service ({@code coupon.service} scope, naming
@@ -48,6 +50,8 @@ class OrderCouponController {
 		this.clock = clock;
 	}
 
+	@Refuses({ ProblemCode.COUPON_NOT_FOUND, ProblemCode.COUPON_NOT_AVAILABLE, ProblemCode.ORDER_HAS_OTHER_COUPON,
+			ProblemCode.THRESHOLD_NOT_MET, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/coupon-lock")
 	CouponResponse lock(@PathVariable String orderId, @RequestBody LockRequest request, JwtAuthenticationToken token) {
 		long userId = this.actingUser.resolve(token, request.userId());
@@ -55,18 +59,21 @@ class OrderCouponController {
 				this.lock.lock(userId, orderId, Ids.parse("couponId", request.couponId()), request.orderAmount()));
 	}
 
+	@Refuses({ ProblemCode.COUPON_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/coupon-lock/consume")
 	CouponResponse consume(@PathVariable String orderId, @RequestBody(required = false) OrderRequest request,
 			JwtAuthenticationToken token) {
 		return answer(this.consume.consume(userOf(request, token), orderId));
 	}
 
+	@Refuses({ ProblemCode.COUPON_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/coupon-lock/release")
 	CouponResponse release(@PathVariable String orderId, @RequestBody(required = false) OrderRequest request,
 			JwtAuthenticationToken token) {
 		return answer(this.release.release(userOf(request, token), orderId));
 	}
 
+	@Refuses({ ProblemCode.COUPON_NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })
 	@PostMapping("/coupon-refund")
 	CouponResponse refund(@PathVariable String orderId, @RequestBody(required = false) OrderRequest request,
 			JwtAuthenticationToken token) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -21,6 +23,8 @@ import com.couponplatform.claim.ClaimCouponBatch;
 import com.couponplatform.claim.ClaimResult;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.Problem;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * The unified claim interface: 201 with the new coupon, 200 with the same coupon when the
@@ -49,6 +53,12 @@ class ClaimController {
 		this.clock = clock;
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.NOT_ELIGIBLE, ProblemCode.SOLD_OUT,
+			ProblemCode.PER_USER_LIMIT, ProblemCode.CLAIM_WINDOW_CLOSED, ProblemCode.TEMPLATE_NOT_ACTIVE,
+			ProblemCode.IDEMPOTENCY_KEY_REUSED, ProblemCode.RATE_LIMITED })
+	@ApiResponse(responseCode = "201", description = "the coupon, issued now", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "the coupon an earlier call with this requestId issued",
+			useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<CouponResponse> claim(@RequestBody ClaimRequest request, JwtAuthenticationToken token) {
 		long userId = this.actingUser.resolve(token, request.userId());
@@ -60,6 +70,7 @@ class ClaimController {
 			.body(CouponResponse.of(result.coupon(), this.clock.instant()));
 	}
 
+	@Refuses({ ProblemCode.RATE_LIMITED })
 	@PostMapping("/batch")
 	BatchResponse claimBatch(@RequestBody BatchRequest request, JwtAuthenticationToken token) {
 		long userId = this.actingUser.resolve(token, request.userId());

@@ -18,6 +18,8 @@ import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.FindUserCoupon;
 import com.couponplatform.wallet.ListUserCoupons;
 import com.couponplatform.wallet.UserCoupon;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * A user's wallet: their coupons, from their own shard only.
@@ -51,6 +53,7 @@ class CouponController {
 				page.nextCursor());
 	}
 
+	@Refuses({ ProblemCode.COUPON_NOT_FOUND })
 	@GetMapping("/{couponId}")
 	CouponResponse get(@PathVariable String couponId, @RequestParam(required = false) String userId,
 			JwtAuthenticationToken token) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -17,6 +19,8 @@ import com.couponplatform.api.coupon.CouponResponse;
 import com.couponplatform.api.web.ActingUser;
 import com.couponplatform.redemption.CodeNotRedeemableException;
 import com.couponplatform.redemption.RedeemCode;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * {@code POST /api/v1/redemptions}: 201 with the code's coupon, 200 with the same coupon
@@ -42,6 +46,10 @@ class RedemptionController {
 		this.clock = clock;
 	}
 
+	@Refuses({ ProblemCode.CODE_NOT_REDEEMABLE, ProblemCode.IDEMPOTENCY_KEY_REUSED, ProblemCode.RATE_LIMITED })
+	@ApiResponse(responseCode = "201", description = "the coupon the code gave", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "the coupon an earlier call with this requestId got",
+			useReturnTypeSchema = true)
 	@PostMapping
 	ResponseEntity<CouponResponse> redeem(@RequestBody RedemptionRequest request, JwtAuthenticationToken token,
 			HttpServletRequest http) {

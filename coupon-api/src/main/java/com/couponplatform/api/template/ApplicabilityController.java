@@ -13,6 +13,8 @@ import com.couponplatform.template.Applicability;
 import com.couponplatform.template.CartLine;
 import com.couponplatform.template.CheckApplicability;
 import com.couponplatform.template.Discount;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 
 /**
  * Does a template's coupon apply to these cart lines, and for how much?
@@ -27,6 +29,7 @@ class ApplicabilityController {
 		this.checkApplicability = checkApplicability;
 	}
 
+	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND })
 	@PostMapping
 	ApplicabilityResponse check(@PathVariable String id, @RequestBody Cart cart) {
 		Applicability applicability = this.checkApplicability.check(Ids.parse("id", id), cart.items());
