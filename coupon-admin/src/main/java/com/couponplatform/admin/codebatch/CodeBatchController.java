@@ -14,6 +14,9 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -76,13 +79,15 @@ class CodeBatchController {
 	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.TEMPLATE_NOT_ACTIVE, ProblemCode.SOLD_OUT,
 			ProblemCode.UNSUPPORTED_MEDIA_TYPE })
 	@ApiResponse(responseCode = "202", description = "the batch, its codes stored", useReturnTypeSchema = true)
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = ImportForm.class)))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<BatchResponse> importCodes(@RequestPart("file") MultipartFile file,
-			@RequestParam("templateId") String templateId,
-			@RequestParam(name = "usesPerCode", required = false) String usesPerCode,
-			@RequestParam(name = "validFrom", required = false) String validFrom,
-			@RequestParam(name = "validUntil", required = false) String validUntil, Principal operator)
-			throws IOException {
+	ResponseEntity<BatchResponse> importCodes(@Parameter(hidden = true) @RequestPart("file") MultipartFile file,
+			@Parameter(hidden = true) @RequestParam("templateId") String templateId,
+			@Parameter(hidden = true) @RequestParam(name = "usesPerCode", required = false) String usesPerCode,
+			@Parameter(hidden = true) @RequestParam(name = "validFrom", required = false) String validFrom,
+			@Parameter(hidden = true) @RequestParam(name = "validUntil", required = false) String validUntil,
+			Principal operator) throws IOException {
 		NewCodeBatch batch = new NewCodeBatch(Ids.parse("templateId", templateId), 0, null, null, null,
 				uses(usesPerCode), Instants.parseOptional("validFrom", validFrom),
 				Instants.parseOptional("validUntil", validUntil));
@@ -204,6 +209,21 @@ class CodeBatchController {
 					batch.createdAt(), batch.finishedAt());
 		}
 
+	}
+
+	/**
+	 * A code import: the form's parts (its OpenAPI description; the handler reads the
+	 * parts themselves).
+	 *
+	 * @param file a CSV file, the code in its first column
+	 * @param templateId the template whose coupon a code gives
+	 * @param usesPerCode redemptions per code (default 1)
+	 * @param validFrom first redeemable instant (default now)
+	 * @param validUntil when the codes stop being redeemable (default: the template's end
+	 * of claims)
+	 */
+	record ImportForm(@Schema(type = "string", format = "binary") byte[] file, String templateId, String usesPerCode,
+			String validFrom, String validUntil) {
 	}
 
 }

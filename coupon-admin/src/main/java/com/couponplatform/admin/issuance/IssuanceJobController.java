@@ -16,6 +16,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -93,10 +96,13 @@ class IssuanceJobController {
 	@Refuses({ ProblemCode.TEMPLATE_NOT_FOUND, ProblemCode.TEMPLATE_NOT_ACTIVE, ProblemCode.SOLD_OUT,
 			ProblemCode.UNSUPPORTED_MEDIA_TYPE })
 	@ApiResponse(responseCode = "202", description = "the job; follow it at Location", useReturnTypeSchema = true)
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForm.class)))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<JobResponse> createFromCsv(@RequestPart("file") MultipartFile file,
-			@RequestParam("templateId") String templateId,
-			@RequestParam(name = "startAt", required = false) String startAt, Principal operator) throws IOException {
+	ResponseEntity<JobResponse> createFromCsv(@Parameter(hidden = true) @RequestPart("file") MultipartFile file,
+			@Parameter(hidden = true) @RequestParam("templateId") String templateId,
+			@Parameter(hidden = true) @RequestParam(name = "startAt", required = false) String startAt,
+			Principal operator) throws IOException {
 		long template = Ids.parse("templateId", templateId);
 		try (Reader csv = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
 			return accepted(this.createJob.create(template, TargetLines.ofCsv(csv),
@@ -207,6 +213,17 @@ class IssuanceJobController {
 					Math.round(job.perSecond(now) * 10) / 10.0, job.startAt(), job.createdAt(), job.finishedAt());
 		}
 
+	}
+
+	/**
+	 * An issuance job from a file: the form's parts (its OpenAPI description; the handler
+	 * reads the parts themselves).
+	 *
+	 * @param file a CSV file, one user ID in the first column of each line
+	 * @param templateId the template to issue
+	 * @param startAt when to start (default now)
+	 */
+	record UploadForm(@Schema(type = "string", format = "binary") byte[] file, String templateId, String startAt) {
 	}
 
 }
