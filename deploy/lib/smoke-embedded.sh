@@ -37,6 +37,14 @@ done
 
 status=0
 "$ROOT_DIR/deploy/walkthrough.sh" "http://127.0.0.1:$COUPON_API_PORT" "http://127.0.0.1:$COUPON_ADMIN_PORT" || status=$?
+# The same walkthrough through the Java clients generated from docs/api/ (coupon-client): the
+# committed specs are what the services answer.
+CLIENT_CP="$ROOT_DIR/coupon-client/target/classes:$(cat "$ROOT_DIR/coupon-client/target/client.classpath")"
+TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 12345 coupon.user 1) \
+  SERVICE_TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" checkout-service coupon.service 1) \
+  ADMIN_PASSWORD="$COUPON_ADMIN_PASSWORD" \
+  java -cp "$CLIENT_CP" com.couponplatform.client.ClientWalkthrough "http://127.0.0.1:$COUPON_API_PORT" \
+  "http://127.0.0.1:$COUPON_ADMIN_PORT" || status=$?
 # JSON logs are one setting: the walkthrough's claim is an access line with its fields.
 claim_line=$(grep '"logger":"com.couponplatform.access"' "$RUN_DIR/smoke/api.log" | grep -m1 '"message":"POST /api/v1/claims 201 ' || true)
 if [[ "$claim_line" != *'"userId":"12345"'* || "$claim_line" != *'"requestId":"'* ]]; then

@@ -66,6 +66,21 @@ public final class ApiProblems {
 	}
 
 	/**
+	 * An operation ID unique in the document and readable in a generated client:
+	 * {@code TemplateController.publish} is {@code templatePublish} (springdoc would
+	 * number the second {@code get}).
+	 * @param controller the handler's class name
+	 * @param method the handler method's name
+	 * @return the operation ID
+	 */
+	public static String operationId(String controller, String method) {
+		String resource = controller.endsWith("Controller")
+				? controller.substring(0, controller.length() - "Controller".length()) : controller;
+		return Character.toLowerCase(resource.charAt(0)) + resource.substring(1)
+				+ Character.toUpperCase(method.charAt(0)) + method.substring(1);
+	}
+
+	/**
 	 * Adds an operation's problem answers: {@link #COMMON} and its own, one response per
 	 * status.
 	 * @param operation the operation

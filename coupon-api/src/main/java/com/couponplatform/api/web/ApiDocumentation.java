@@ -57,6 +57,8 @@ class ApiDocumentation {
 		return (operation, handler) -> {
 			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
 			ApiProblems.addResponses(operation, (refuses != null) ? List.of(refuses.value()) : List.of());
+			operation.setOperationId(
+					ApiProblems.operationId(handler.getBeanType().getSimpleName(), handler.getMethod().getName()));
 			return operation;
 		};
 	}
