@@ -1,5 +1,6 @@
 package com.couponplatform.shared;
 
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -63,6 +64,21 @@ public final class ApiProblems {
 				.description("for THRESHOLD_NOT_MET, how much more the order must reach, in minor units"));
 		problem.setRequired(List.of("type", "title", "status", "code"));
 		api.schema("Problem", problem);
+	}
+
+	/**
+	 * Describes an operation from its handler: its ID ({@link #operationId}) and its
+	 * problem answers ({@link #addResponses}, with the handler's {@link Refuses}).
+	 * @param operation the operation springdoc built
+	 * @param controller the handler's class
+	 * @param handler the handler method
+	 * @return the operation
+	 */
+	public static Operation describe(Operation operation, Class<?> controller, Method handler) {
+		Refuses refuses = handler.getAnnotation(Refuses.class);
+		addResponses(operation, (refuses != null) ? List.of(refuses.value()) : List.of());
+		operation.setOperationId(operationId(controller.getSimpleName(), handler.getName()));
+		return operation;
 	}
 
 	/**

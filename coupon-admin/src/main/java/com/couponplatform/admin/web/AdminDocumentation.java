@@ -15,12 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.couponplatform.shared.ApiProblems;
-import com.couponplatform.shared.Refuses;
 
 /**
  * coupon-admin's OpenAPI document ({@code /v3/api-docs}, Swagger UI at
  * {@code /swagger-ui.html}; committed as docs/api/coupon-admin.json): HTTP Basic with the
- * back-office roles, and every operation's problem answers ({@link Refuses}).
+ * back-office roles, and every operation's problem answers (ApiProblems, from each
+ * handler's @Refuses).
  */
 @Configuration(proxyBeanMethods = false)
 class AdminDocumentation {
@@ -51,13 +51,7 @@ class AdminDocumentation {
 
 	@Bean
 	OperationCustomizer problemResponses() {
-		return (operation, handler) -> {
-			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
-			ApiProblems.addResponses(operation, (refuses != null) ? List.of(refuses.value()) : List.of());
-			operation.setOperationId(
-					ApiProblems.operationId(handler.getBeanType().getSimpleName(), handler.getMethod().getName()));
-			return operation;
-		};
+		return (operation, handler) -> ApiProblems.describe(operation, handler.getBeanType(), handler.getMethod());
 	}
 
 }

@@ -15,12 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.couponplatform.shared.ApiProblems;
-import com.couponplatform.shared.Refuses;
 
 /**
  * coupon-api's OpenAPI document ({@code /v3/api-docs}, Swagger UI at
  * {@code /swagger-ui.html}; committed as docs/api/coupon-api.json): the bearer scheme
- * with its two scopes, and every operation's problem answers ({@link Refuses}).
+ * with its two scopes, and every operation's problem answers (ApiProblems, from each
+ * handler's @Refuses).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -54,13 +54,7 @@ class ApiDocumentation {
 
 	@Bean
 	OperationCustomizer problemResponses() {
-		return (operation, handler) -> {
-			Refuses refuses = handler.getMethodAnnotation(Refuses.class);
-			ApiProblems.addResponses(operation, (refuses != null) ? List.of(refuses.value()) : List.of());
-			operation.setOperationId(
-					ApiProblems.operationId(handler.getBeanType().getSimpleName(), handler.getMethod().getName()));
-			return operation;
-		};
+		return (operation, handler) -> ApiProblems.describe(operation, handler.getBeanType(), handler.getMethod());
 	}
 
 }
