@@ -126,8 +126,7 @@ public class ReplicaRouting {
 			}
 			catch (RuntimeException ex) {
 				// The read side falls back to the primary whenever Redis is unreachable;
-				// an
-				// entry lost while Redis still answers reads would be a stale read.
+				// an entry lost while Redis still answers reads would be a stale read.
 				logger.warn("Could not record {} writers of shard {} for read-your-writes: {}", users.size(), database,
 						ex.toString());
 			}

@@ -88,7 +88,7 @@ public final class RequestLog {
 				String user = MDC.get(USER_ID);
 				String principal = MDC.get(PRINCIPAL);
 				access.info("{} {} {}{} {} ms{}{}", method, path, status, (code != null) ? " " + code : "",
-						String.format("%.1f", nanos / 1e6), (user != null) ? " user=" + user : "",
+						Math.round(nanos / 1e5) / 10.0, (user != null) ? " user=" + user : "",
 						(principal != null) ? " principal=" + principal : "");
 			}
 		}

@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ResponseEntity;
@@ -20,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.Page;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
@@ -29,8 +30,6 @@ import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateDocument;
 import com.couponplatform.template.TemplateStatus;
 import com.couponplatform.template.UpdateTemplate;
-import com.couponplatform.shared.ProblemCode;
-import com.couponplatform.shared.Refuses;
 
 /**
  * Operators create templates and move them through their lifecycle; every back-office

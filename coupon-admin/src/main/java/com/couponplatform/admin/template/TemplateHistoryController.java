@@ -14,13 +14,13 @@ import org.springframework.web.bind.annotation.RestController;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.Keyset;
 import com.couponplatform.shared.Page;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 import com.couponplatform.statistic.ReadTemplateStatistic;
 import com.couponplatform.statistic.TemplateStatistic;
 import com.couponplatform.template.AuditEntry;
 import com.couponplatform.template.TemplateAudit;
 import com.couponplatform.template.TemplateCatalog;
-import com.couponplatform.shared.ProblemCode;
-import com.couponplatform.shared.Refuses;
 
 /**
  * What happened to a template: its audit log and its issue statistics.

@@ -16,9 +16,9 @@ import com.couponplatform.checkout.LockOrderCoupon;
 import com.couponplatform.checkout.RefundOrderCoupon;
 import com.couponplatform.checkout.ReleaseOrderCoupon;
 import com.couponplatform.shared.Ids;
-import com.couponplatform.wallet.UserCoupon;
 import com.couponplatform.shared.ProblemCode;
 import com.couponplatform.shared.Refuses;
+import com.couponplatform.wallet.UserCoupon;
 
 /**
  * An order's coupon, driven by the checkout service ({@code coupon.service} scope, naming

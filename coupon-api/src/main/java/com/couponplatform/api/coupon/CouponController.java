@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.RestController;
 import com.couponplatform.api.web.ActingUser;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.Page;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.FindUserCoupon;
 import com.couponplatform.wallet.ListUserCoupons;
 import com.couponplatform.wallet.UserCoupon;
-import com.couponplatform.shared.ProblemCode;
-import com.couponplatform.shared.Refuses;
 
 /**
  * A user's wallet: their coupons, from their own shard only.

@@ -3,9 +3,8 @@ package com.couponplatform.api.redemption;
 import java.net.URI;
 import java.time.Clock;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

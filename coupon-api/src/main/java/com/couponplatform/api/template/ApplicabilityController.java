@@ -9,12 +9,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.couponplatform.shared.Ids;
+import com.couponplatform.shared.ProblemCode;
+import com.couponplatform.shared.Refuses;
 import com.couponplatform.template.Applicability;
 import com.couponplatform.template.CartLine;
 import com.couponplatform.template.CheckApplicability;
 import com.couponplatform.template.Discount;
-import com.couponplatform.shared.ProblemCode;
-import com.couponplatform.shared.Refuses;
 
 /**
  * Does a template's coupon apply to these cart lines, and for how much?

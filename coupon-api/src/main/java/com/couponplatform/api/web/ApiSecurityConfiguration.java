@@ -2,8 +2,6 @@ package com.couponplatform.api.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -29,11 +29,10 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import com.couponplatform.secret.Secrets;
 import com.couponplatform.shared.Problem;
@@ -56,6 +55,8 @@ class ApiSecurityConfiguration {
 
 	private static final int MIN_SECRET_BYTES = 32;
 
+	private static final JwtGrantedAuthoritiesConverter SCOPES = new JwtGrantedAuthoritiesConverter();
+
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
 		http.csrf((csrf) -> csrf.disable())
@@ -63,9 +64,8 @@ class ApiSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
 				.permitAll()
-				// The API's description holds no data; SPRINGDOC_API_DOCS_ENABLED=false
-				// and
-				// SPRINGDOC_SWAGGER_UI_ENABLED=false take it away.
+				// The API's description holds no data; SPRINGDOC_API_DOCS_ENABLED and
+				// SPRINGDOC_SWAGGER_UI_ENABLED (false) take it away.
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
 				// An order's coupon changes (lock, consume, release, refund) are the
@@ -137,19 +137,12 @@ class ApiSecurityConfiguration {
 					.failure(new OAuth2Error("invalid_token", "The token's subject is not a user ID", null));
 	}
 
-	/** The scopes as Spring Security reads them: {@code scope} or {@code scp}. */
+	/**
+	 * Read by the converter the resource server turns scopes into authorities with, so
+	 * this check and the authorization rules see the same scopes.
+	 */
 	private static boolean isServiceToken(Jwt jwt) {
-		String wanted = SERVICE_SCOPE.substring("SCOPE_".length());
-		for (String claim : List.of("scope", "scp")) {
-			Object scopes = jwt.getClaims().get(claim);
-			if (scopes instanceof String text && List.of(text.split(" ")).contains(wanted)) {
-				return true;
-			}
-			if (scopes instanceof Collection<?> list && list.contains(wanted)) {
-				return true;
-			}
-		}
-		return false;
+		return SCOPES.convert(jwt).stream().anyMatch((granted) -> SERVICE_SCOPE.equals(granted.getAuthority()));
 	}
 
 	private static boolean hasText(String subject) {
