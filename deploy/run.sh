@@ -94,8 +94,8 @@ if [ -z "${COUPON_ROCKETMQ_NAMESRV:-}" ]; then
   export COUPON_ROCKETMQ_NAMESRV="127.0.0.1:$NAMESRV_PORT"
 fi
 
-API_JAR="$ROOT_DIR/coupon-api/target/coupon-api-0.1.0-SNAPSHOT.jar"
-ADMIN_JAR="$ROOT_DIR/coupon-admin/target/coupon-admin-0.1.0-SNAPSHOT.jar"
+API_JAR="$ROOT_DIR/coupon-api/target/coupon-api-0.1.0-SNAPSHOT-exec.jar"
+ADMIN_JAR="$ROOT_DIR/coupon-admin/target/coupon-admin-0.1.0-SNAPSHOT-exec.jar"
 if [ ! -f "$API_JAR" ] || [ ! -f "$ADMIN_JAR" ]; then
   say "Building coupon-api and coupon-admin (first run only)"
   mvnw -DskipTests package -pl coupon-api,coupon-admin -am || die "build failed"

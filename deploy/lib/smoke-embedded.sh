@@ -40,8 +40,9 @@ status=0
 # The same walkthrough through the Java clients generated from docs/api/ (coupon-client): the
 # committed specs are what the services answer.
 CLIENT_CP="$ROOT_DIR/coupon-client/target/classes:$(cat "$ROOT_DIR/coupon-client/target/client.classpath")"
+SERVICE_TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" checkout-service coupon.service 1)
 TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 12345 coupon.user 1) \
-  SERVICE_TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" checkout-service coupon.service 1) \
+  SERVICE_TOKEN="$SERVICE_TOKEN" \
   ADMIN_PASSWORD="$COUPON_ADMIN_PASSWORD" \
   java -cp "$CLIENT_CP" com.couponplatform.client.ClientWalkthrough "http://127.0.0.1:$COUPON_API_PORT" \
   "http://127.0.0.1:$COUPON_ADMIN_PORT" || status=$?
@@ -50,6 +51,19 @@ claim_line=$(grep '"logger":"com.couponplatform.access"' "$RUN_DIR/smoke/api.log
 if [[ "$claim_line" != *'"userId":"12345"'* || "$claim_line" != *'"requestId":"'* ]]; then
   status=1
   say "no JSON access line of the walkthrough's claim in $RUN_DIR/smoke/api.log"
+fi
+
+# Prometheus, as production serves it (tests export metrics only when asked): the walkthrough's
+# claims in the SLO histogram, and the admin's issuance meters behind the ADMIN role.
+metrics=$(curl -fsS -H "Authorization: Bearer $SERVICE_TOKEN" "http://127.0.0.1:$COUPON_API_PORT/actuator/prometheus" || true)
+if [[ "$metrics" != *'coupon_claims_total{outcome="issued"}'* || "$metrics" != *'coupon_claim_latency_seconds_bucket{le="0.1"}'* ]]; then
+  status=1
+  say "coupon-api's /actuator/prometheus lacks the walkthrough's claims"
+fi
+admin_metrics=$(curl -fsS -u "admin:$COUPON_ADMIN_PASSWORD" "http://127.0.0.1:$COUPON_ADMIN_PORT/actuator/prometheus" || true)
+if [[ "$admin_metrics" != *'coupon_issuance_jobs{status="running"}'* ]]; then
+  status=1
+  say "coupon-admin's /actuator/prometheus lacks the issuance meters"
 fi
 
 kill -TERM "$RUN_PID"

@@ -16,6 +16,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.issuance.IssuanceChunk;
@@ -35,6 +36,7 @@ import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateType;
 import com.couponplatform.testsupport.CouponTables;
+import com.couponplatform.testsupport.DocumentedMetrics;
 import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
 
@@ -44,8 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issuance jobs end to end on the real broker: the API, the intake, the reservation, the
  * publisher and the writers — exactly one coupon per user in the user's own physical
  * table, counters that agree with the rows, and nothing issued twice, with every message
- * delivered twice (the base class's test hook).
+ * delivered twice (the base class's test hook); and the progress meters docs/metrics.md
+ * lists, scraped (Spring Boot's tests export metrics only with
+ * {@code @AutoConfigureObservability}).
  */
+@AutoConfigureObservability(tracing = false)
 class IssuanceJobIT extends AdminIntegrationTest {
 
 	@Autowired
@@ -99,6 +104,29 @@ class IssuanceJobIT extends AdminIntegrationTest {
 		assertThat(this.catalog.getFresh(template.id()).issued()).as("the guarded counter").isEqualTo(users);
 		assertThat(this.statistics.read(template.id()).issued()).isEqualTo(users);
 		assertThat(this.statistics.read(template.id()).unused()).isEqualTo(users);
+	}
+
+	@Test
+	void exportsEveryDocumentedMetricAndCountsTheJobsCouponsExactly() throws Exception {
+		String before = scrape();
+		CouponTemplate template = activeTemplate(3);
+		Answer created = call("POST", "/admin/api/v1/issuance-jobs", OPERATOR,
+				"{\"templateId\":\"" + template.id() + "\",\"userIds\":[\"62000001\",\"62000002\",\"62000003\"]}");
+		assertThat(created.status()).isEqualTo(202);
+		awaitCompleted(created.location(), Duration.ofMinutes(1));
+
+		String after = scrape();
+		assertThat(DocumentedMetrics.missing("admin", after)).isEmpty();
+		assertThat(DocumentedMetrics.value(after, "coupon_issuance_issued_total")
+				- DocumentedMetrics.value(before, "coupon_issuance_issued_total"))
+			.isEqualTo(3);
+		assertThat(after).contains("coupon_issuance_remaining{status=\"running\"}");
+	}
+
+	private String scrape() {
+		Map.Entry<Integer, String> scraped = new TestHttp(this.port).text("/actuator/prometheus", ADMIN);
+		assertThat(scraped.getKey()).isEqualTo(200);
+		return scraped.getValue();
 	}
 
 	@Test

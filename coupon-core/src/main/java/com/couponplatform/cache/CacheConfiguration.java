@@ -1,5 +1,6 @@
 package com.couponplatform.cache;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
 
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,9 @@ public class CacheConfiguration {
 	}
 
 	@Bean
-	Caches caches(RedissonClient redis, RedisProperties properties, CacheInvalidations invalidations) {
-		return new Caches(redis, properties.getKeyPrefix(), invalidations);
+	Caches caches(RedissonClient redis, RedisProperties properties, CacheInvalidations invalidations,
+			MeterRegistry registry) {
+		return new Caches(redis, properties.getKeyPrefix(), invalidations, registry);
 	}
 
 }

@@ -2,6 +2,7 @@ package com.couponplatform.cache;
 
 import java.util.function.LongFunction;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -15,10 +16,13 @@ public final class Caches {
 
 	private final CacheInvalidations invalidations;
 
-	public Caches(RedissonClient redis, String keyPrefix, CacheInvalidations invalidations) {
+	private final MeterRegistry registry;
+
+	public Caches(RedissonClient redis, String keyPrefix, CacheInvalidations invalidations, MeterRegistry registry) {
 		this.redis = redis;
 		this.keyPrefix = keyPrefix;
 		this.invalidations = invalidations;
+		this.registry = registry;
 	}
 
 	/**
@@ -33,7 +37,7 @@ public final class Caches {
 	public <V> TwoLevelCache<V> create(String name, CacheCodec<V> codec, LongFunction<V> loader,
 			CacheSettings settings) {
 		TwoLevelCache<V> cache = new TwoLevelCache<>(name, this.keyPrefix, this.redis, codec, loader, settings,
-				this.invalidations);
+				this.invalidations, this.registry);
 		this.invalidations.register(cache);
 		return cache;
 	}

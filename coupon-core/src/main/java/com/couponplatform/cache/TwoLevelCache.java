@@ -7,6 +7,8 @@ import java.util.function.LongFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -26,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * instance is told over pub/sub to drop older L1 copies. The short L1 TTL bounds
  * staleness should a message be lost.</li>
  * <li>Redis failures degrade to L1 and the database; they never fail a read.</li>
+ * <li>Meters: {@code coupon.cache.requests{cache}} counts reads, and
+ * {@code coupon.cache.misses{cache,level}} those L1 ({@code level=local}) and then also
+ * Redis ({@code level=shared}) could not answer, so hit ratios are one division.</li>
  * </ul>
  *
  * @param <V> the cached value
@@ -63,8 +68,14 @@ public final class TwoLevelCache<V> {
 
 	private final CacheInvalidations invalidations;
 
+	private final Counter requests;
+
+	private final Counter localMisses;
+
+	private final Counter sharedMisses;
+
 	TwoLevelCache(String name, String keyPrefix, RedissonClient redis, CacheCodec<V> codec, LongFunction<V> loader,
-			CacheSettings settings, CacheInvalidations invalidations) {
+			CacheSettings settings, CacheInvalidations invalidations, MeterRegistry registry) {
 		this.name = name;
 		this.invalidations = invalidations;
 		this.keyPrefix = keyPrefix + "cache:" + name + ":";
@@ -76,6 +87,20 @@ public final class TwoLevelCache<V> {
 			.maximumSize(settings.localMaximumSize())
 			.expireAfterWrite(settings.localTimeToLive())
 			.build();
+		this.requests = Counter.builder("coupon.cache.requests")
+			.description("Reads of a two-level cache")
+			.tag("cache", name)
+			.register(registry);
+		this.localMisses = miss(registry, "local");
+		this.sharedMisses = miss(registry, "shared");
+	}
+
+	private Counter miss(MeterRegistry registry, String level) {
+		return Counter.builder("coupon.cache.misses")
+			.description("Reads the level could not answer (shared: they reached the database)")
+			.tag("cache", this.name)
+			.tag("level", level)
+			.register(registry);
 	}
 
 	public String name() {
@@ -88,6 +113,7 @@ public final class TwoLevelCache<V> {
 	 * @return the value, or empty when the source has none
 	 */
 	public Optional<V> get(long id) {
+		this.requests.increment();
 		return this.local.get(id, this::loadShared);
 	}
 
@@ -134,10 +160,12 @@ public final class TwoLevelCache<V> {
 	}
 
 	private Optional<V> loadShared(long id) {
+		this.localMisses.increment();
 		String shared = readShared(id);
 		if (shared != null) {
 			return ABSENT.equals(shared) ? Optional.empty() : Optional.of(this.codec.decode(shared));
 		}
+		this.sharedMisses.increment();
 		Optional<V> loaded = Optional.ofNullable(this.loader.apply(id));
 		if (loaded.isPresent()) {
 			storeShared(id, loaded.get());

@@ -34,6 +34,23 @@ interface IssuanceJobMapper {
 	int ready(@Param("id") long id, @Param("total") long total, @Param("duplicates") long duplicates,
 			@Param("rejected") long rejected, @Param("now") Instant now);
 
+	/**
+	 * Per status of a job not yet ended: how many jobs, and their targets still to write.
+	 */
+	@Select("SELECT status, COUNT(*), CAST(COALESCE(SUM(total - processed - failed), 0) AS SIGNED) "
+			+ "FROM issuance_job WHERE status IN ('PENDING', 'RUNNING', 'PAUSED') GROUP BY status")
+	List<UnfinishedJobs> countUnfinished();
+
+	/**
+	 * Jobs of one status and their targets not yet written.
+	 *
+	 * @param status the status
+	 * @param jobs how many jobs
+	 * @param remaining their targets neither issued nor failed
+	 */
+	record UnfinishedJobs(IssuanceStatus status, long jobs, long remaining) {
+	}
+
 	/** Jobs the publisher has work for: running, or pending and due. */
 	@Select("SELECT id FROM issuance_job WHERE status = 'RUNNING' OR (status = 'PENDING' AND (start_at IS NULL "
 			+ "OR start_at <= #{now})) ORDER BY id")

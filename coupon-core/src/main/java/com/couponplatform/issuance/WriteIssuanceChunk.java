@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,9 +58,11 @@ public class WriteIssuanceChunk {
 
 	private final TransactionTemplate transaction;
 
+	private final Counter issued;
+
 	WriteIssuanceChunk(CouponGateway gateway, TemplateCatalog catalog, IdGenerator ids, BusinessTime time, Clock clock,
 			IssuanceTargetMapper targets, IssuanceJobMapper jobs, CountIssuedCoupons statistics,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, MeterRegistry registry) {
 		this.gateway = gateway;
 		this.catalog = catalog;
 		this.ids = ids;
@@ -67,6 +72,9 @@ public class WriteIssuanceChunk {
 		this.jobs = jobs;
 		this.statistics = statistics;
 		this.transaction = new TransactionTemplate(transactions);
+		this.issued = Counter.builder("coupon.issuance.issued")
+			.description("Coupons written by issuance jobs (each target counted once)")
+			.register(registry);
 	}
 
 	/**
@@ -101,7 +109,9 @@ public class WriteIssuanceChunk {
 			}
 			return count;
 		});
-		return (moved != null) ? moved : 0;
+		long count = (moved != null) ? moved : 0;
+		this.issued.increment(count);
+		return count;
 	}
 
 	private void insertCoupons(long jobId, List<IssuanceTargetMapper.Target> writing, CouponTemplate template,

@@ -2,6 +2,7 @@ package com.couponplatform.messaging;
 
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +24,8 @@ public class MessagingConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "coupon.messaging.relay.enabled", havingValue = "true", matchIfMissing = true)
 	OutboxRelay outboxRelay(ShardTransactions shards, RocketMQTemplate rocketMQ, MessagingProperties properties,
-			ShardAvailability availability) {
-		return new OutboxRelay(shards, rocketMQ.getProducer(), properties.getRelay(), availability);
+			ShardAvailability availability, MeterRegistry registry) {
+		return new OutboxRelay(shards, rocketMQ.getProducer(), properties.getRelay(), availability, registry);
 	}
 
 	@Bean

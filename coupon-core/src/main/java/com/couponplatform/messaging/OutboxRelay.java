@@ -9,7 +9,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
@@ -33,6 +38,14 @@ import com.couponplatform.sharding.ShardTransactions;
  * the same shards without sending an event twice at the same time. An event is deleted
  * only after the broker acknowledged it: a crash in between publishes it again, which
  * consumers absorb by event ID (at-least-once delivery, exactly-once effect).
+ *
+ * <p>
+ * Meters per shard database (tag {@code database}): {@code coupon.outbox.published}, and,
+ * sampled by the shard's task about once a second, {@code coupon.outbox.backlog} (events
+ * waiting, counted up to {@value #BACKLOG_COUNT_LIMIT}) and {@code coupon.outbox.lag}
+ * (the age of the oldest waiting event, by the database's clock, which wrote it). The lag
+ * is what to alert on: it grows while the broker or the relay is stuck, whatever the
+ * traffic.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -42,6 +55,13 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private static final long MAX_BACKOFF_MILLIS = 10_000;
 
+	private static final long SAMPLE_INTERVAL_MILLIS = 1_000;
+
+	/**
+	 * A backlog is counted up to here: a count of millions of rows would cost seconds.
+	 */
+	static final int BACKLOG_COUNT_LIMIT = 100_000;
+
 	private final ShardTransactions shards;
 
 	private final DefaultMQProducer producer;
@@ -50,14 +70,17 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private final ShardAvailability availability;
 
+	private final MeterRegistry registry;
+
 	private ScheduledExecutorService scheduler;
 
 	public OutboxRelay(ShardTransactions shards, DefaultMQProducer producer, MessagingProperties.Relay settings,
-			ShardAvailability availability) {
+			ShardAvailability availability, MeterRegistry registry) {
 		this.shards = shards;
 		this.producer = producer;
 		this.settings = settings;
 		this.availability = availability;
+		this.registry = registry;
 	}
 
 	@Override
@@ -156,25 +179,56 @@ public class OutboxRelay implements SmartLifecycle {
 
 		private final int database;
 
+		private final Counter published;
+
+		private final AtomicLong backlog = new AtomicLong();
+
+		private final AtomicLong lagMicros = new AtomicLong();
+
 		private int failures;
 
 		private long retryAt;
 
+		private long sampledAt;
+
 		private ShardRelay(int database) {
 			this.database = database;
+			String name = "ds_" + database;
+			MeterRegistry registry = OutboxRelay.this.registry;
+			this.published = Counter.builder("coupon.outbox.published")
+				.description("Outbox events the broker acknowledged")
+				.tag("database", name)
+				.register(registry);
+			Gauge.builder("coupon.outbox.backlog", this.backlog, AtomicLong::get)
+				.description("Outbox events waiting to be published (counted up to " + BACKLOG_COUNT_LIMIT + ")")
+				.tag("database", name)
+				.register(registry);
+			TimeGauge.builder("coupon.outbox.lag", this.lagMicros, TimeUnit.MICROSECONDS, AtomicLong::get)
+				.description("Age of the oldest outbox event waiting to be published")
+				.tag("database", name)
+				.register(registry);
 		}
 
 		void relay() {
 			long now = System.currentTimeMillis();
-			if (now < this.retryAt || !OutboxRelay.this.availability.isWritable(this.database)) {
+			if (!OutboxRelay.this.availability.isWritable(this.database)) {
+				return;
+			}
+			if (now - this.sampledAt >= SAMPLE_INTERVAL_MILLIS) {
+				this.sampledAt = now;
+				sample();
+			}
+			if (now < this.retryAt) {
 				return;
 			}
 			try {
 				int batches = 0;
-				while (batches++ < MAX_BATCHES_PER_SCAN
-						&& relayBatch(this.database) == OutboxRelay.this.settings.getBatchSize()) {
-					// a full batch means there may be more: keep draining this shard
+				int sent;
+				do {
+					sent = relayBatch(this.database);
+					this.published.increment(sent);
 				}
+				while (++batches < MAX_BATCHES_PER_SCAN && sent == OutboxRelay.this.settings.getBatchSize());
 				if (this.failures > 0) {
 					logger.info("Outbox relay of shard database {} recovered after {} failed attempts", this.database,
 							this.failures);
@@ -193,6 +247,23 @@ public class OutboxRelay implements SmartLifecycle {
 					logger.warn("Outbox relay of shard database {} failed ({} in a row), retrying in {} ms: {}",
 							this.database, this.failures, delay, reason.toString());
 				}
+			}
+		}
+
+		/** Reads the shard's backlog and lag; a failed read keeps the last values. */
+		private void sample() {
+			try {
+				OutboxRelay.this.shards.sql(this.database)
+					.sql("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM outbox_event LIMIT ?) waiting), "
+							+ "COALESCE(TIMESTAMPDIFF(MICROSECOND, (SELECT MIN(created_at) FROM outbox_event), NOW(3)), 0)")
+					.param(BACKLOG_COUNT_LIMIT)
+					.query((rs) -> {
+						this.backlog.set(rs.getLong(1));
+						this.lagMicros.set(Math.max(0, rs.getLong(2)));
+					});
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Outbox of shard database {} not sampled: {}", this.database, ex.toString());
 			}
 		}
 

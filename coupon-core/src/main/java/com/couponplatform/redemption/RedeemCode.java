@@ -3,12 +3,16 @@ package com.couponplatform.redemption;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.couponplatform.claim.IdempotencyKeyReusedException;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.shared.RuleViolationException;
 import com.couponplatform.wallet.UserCoupon;
 
 /**
@@ -26,6 +30,13 @@ import com.couponplatform.wallet.UserCoupon;
  * coupon yet: the relay publishes the step's event and its consumer writes the same
  * coupon (same ID, same instant), as does a retry of the request. Nothing is lost and
  * nothing is issued twice: the coupon's origin key admits one row per user and code.
+ *
+ * <p>
+ * {@code coupon.redemptions{outcome}} counts every call: {@code redeemed},
+ * {@code replayed}, the refusal's code ({@code code_not_redeemable},
+ * {@code idempotency_key_reused}, {@code validation_failed}) or {@code error}. Callers
+ * refused by the throttle before this are counted by the API as
+ * {@code coupon.redemption.throttled}.
  */
 @Service
 public class RedeemCode {
@@ -49,8 +60,11 @@ public class RedeemCode {
 
 	private final ReplicaRouting routing;
 
+	private final MeterRegistry registry;
+
 	RedeemCode(CheckedShapes shapes, RedemptionRequestMapper requests, TakeCodeUse takeUse, IssueRedeemedCoupon issue,
-			Clock clock, ObjectProvider<RedemptionFaultPoint> faults, ReplicaRouting routing) {
+			Clock clock, ObjectProvider<RedemptionFaultPoint> faults, ReplicaRouting routing, MeterRegistry registry) {
+		this.registry = registry;
 		this.faults = faults;
 		this.routing = routing;
 		this.shapes = shapes;
@@ -73,6 +87,30 @@ public class RedeemCode {
 	 * code
 	 */
 	public Redemption redeem(long userId, String typed, String requestId) {
+		try {
+			Redemption redemption = decide(userId, typed, requestId);
+			count(redemption.replayed() ? "replayed" : "redeemed");
+			return redemption;
+		}
+		catch (RuleViolationException refused) {
+			count(refused.code().name().toLowerCase());
+			throw refused;
+		}
+		catch (RuntimeException failed) {
+			count("error");
+			throw failed;
+		}
+	}
+
+	private void count(String outcome) {
+		Counter.builder("coupon.redemptions")
+			.description("Code redemptions decided, by outcome")
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.increment();
+	}
+
+	private Redemption decide(long userId, String typed, String requestId) {
 		if (requestId == null || !REQUEST_ID.matcher(requestId).matches()) {
 			throw new InvalidInputException("requestId", "must be 1 to 64 characters of A-Z a-z 0-9 _ -");
 		}

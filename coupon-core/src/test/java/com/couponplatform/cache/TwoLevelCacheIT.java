@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.Redisson;
@@ -138,6 +140,32 @@ class TwoLevelCacheIT {
 	}
 
 	@Test
+	void countsEveryReadAndTheLevelsThatCouldNotAnswerIt() {
+		this.source.put(3L, "1:three");
+		MeterRegistry firstMeters = new SimpleMeterRegistry();
+		MeterRegistry secondMeters = new SimpleMeterRegistry();
+		TwoLevelCache<String> first = instance(TestServices.redisPort(), 0, SETTINGS, firstMeters);
+		TwoLevelCache<String> second = instance(TestServices.redisPort(), 0, SETTINGS, secondMeters);
+		// first: the database, then L1 twice; second: Redis (first stored it), then L1.
+		for (int i = 0; i < 3; i++) {
+			assertThat(first.get(3)).contains("1:three");
+		}
+		assertThat(second.get(3)).contains("1:three");
+		assertThat(second.get(3)).contains("1:three");
+		assertThat(firstMeters.get("coupon.cache.requests").tag("cache", "test").counter().count()).isEqualTo(3);
+		assertThat(misses(firstMeters, "local")).isEqualTo(1);
+		assertThat(misses(firstMeters, "shared")).isEqualTo(1);
+		assertThat(secondMeters.get("coupon.cache.requests").tag("cache", "test").counter().count()).isEqualTo(2);
+		assertThat(misses(secondMeters, "local")).isEqualTo(1);
+		assertThat(misses(secondMeters, "shared")).isZero();
+		assertThat(this.loads).hasValue(1);
+	}
+
+	private static double misses(MeterRegistry meters, String level) {
+		return meters.get("coupon.cache.misses").tag("cache", "test").tag("level", level).counter().count();
+	}
+
+	@Test
 	void keepsServingFromTheSourceWhenRedisIsUnreachable() {
 		this.source.put(5L, "1:five");
 		TwoLevelCache<String> cache = instance(1, 0);
@@ -155,12 +183,17 @@ class TwoLevelCacheIT {
 	}
 
 	private TwoLevelCache<String> instance(int redisPort, long loadMillis, CacheSettings settings) {
+		return instance(redisPort, loadMillis, settings, new SimpleMeterRegistry());
+	}
+
+	private TwoLevelCache<String> instance(int redisPort, long loadMillis, CacheSettings settings,
+			MeterRegistry meters) {
 		RedissonClient cacheClient = client(redisPort);
 		RedissonClient channelClient = (redisPort == TestServices.redisPort()) ? cacheClient
 				: client(TestServices.redisPort());
 		CacheInvalidations channel = new CacheInvalidations(channelClient, this.prefix);
 		this.channels.add(channel);
-		return new Caches(cacheClient, this.prefix, channel).create("test", new VersionedText(),
+		return new Caches(cacheClient, this.prefix, channel, meters).create("test", new VersionedText(),
 				(id) -> load(id, loadMillis), settings);
 	}
 

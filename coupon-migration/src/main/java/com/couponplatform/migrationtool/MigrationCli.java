@@ -31,6 +31,8 @@ import com.couponplatform.shared.UserId;
  * environment variables as the services:
  * <ul>
  * <li>{@code schema} — creates or upgrades every database and checks N and M;</li>
+ * <li>{@code check} — every database server configured answers (exit 1 when one does
+ * not); writes nothing;</li>
  * <li>{@code locate <userId>|code:<CODE>} — prints the shard database and table of a
  * key;</li>
  * <li>{@code legacy-schema --database NAME} — creates the legacy mall tables in an empty
@@ -63,13 +65,17 @@ public final class MigrationCli {
 			this.out.println("Schema of " + database.getPrefix() + " is current (" + layout() + ")");
 			return 0;
 		}
+		if (args.length == 1 && "check".equals(args[0])) {
+			DatabaseProperties legacy = this.env.containsKey("COUPON_LEGACY_DB_NAME") ? legacyServer() : null;
+			return new ServerCheck(database(), layout(), legacy, this.out).run();
+		}
 		if (args.length == 2 && "locate".equals(args[0])) {
 			return locate(args[1]);
 		}
 		if (args.length > 0 && args[0].startsWith("legacy-")) {
 			return legacy(args[0], Arrays.copyOfRange(args, 1, args.length));
 		}
-		this.out.println("usage: coupon-migration schema | locate <userId> | locate code:<CODE>"
+		this.out.println("usage: coupon-migration schema | check | locate <userId> | locate code:<CODE>"
 				+ " | legacy-schema --database NAME | legacy-generate --database NAME --users N --templates N"
 				+ " --coupons N --codes N --seed S [--now INSTANT]");
 		return 2;

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -55,6 +56,28 @@ class MigrationSchemaIT {
 			}
 			assertThat(databases).isEqualTo(3);
 		}
+	}
+
+	@Test
+	void checkNamesEveryServerAndFailsWhenOneDoesNotAnswer() {
+		Map<String, String> env = new HashMap<>(Map.of("COUPON_DB_HOST", TestServices.dbHost(), "COUPON_DB_PORT",
+				Integer.toString(TestServices.dbPort()), "COUPON_DB_USER", TestServices.dbUser(), "COUPON_DB_PASSWORD",
+				TestServices.dbPassword(), "COUPON_DB_PREFIX", this.prefix));
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		assertThat(new MigrationCli(env, new PrintStream(output, true, StandardCharsets.UTF_8)).run("check")).isZero();
+		String server = TestServices.dbHost() + ":" + TestServices.dbPort();
+		assertThat(output.toString(StandardCharsets.UTF_8).lines()).containsExactly("ok          global " + server,
+				"ok          ds_0 " + server, "ok          ds_1 " + server);
+
+		// Shard 1 on a port nothing listens on, and a legacy database on the real server.
+		env.put("COUPON_DB_SHARD_1_PORT", "1");
+		env.put("COUPON_LEGACY_DB_NAME", this.prefix + "_legacy_mall");
+		output.reset();
+		assertThat(new MigrationCli(env, new PrintStream(output, true, StandardCharsets.UTF_8)).run("check"))
+			.isEqualTo(1);
+		assertThat(output.toString(StandardCharsets.UTF_8).lines()).hasSize(4)
+			.contains("ok          global " + server, "ok          ds_0 " + server, "ok          legacy " + server)
+			.anyMatch((line) -> line.startsWith("unreachable ds_1 " + TestServices.dbHost() + ":1: "));
 	}
 
 }

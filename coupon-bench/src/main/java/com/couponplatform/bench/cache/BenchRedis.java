@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -38,10 +39,11 @@ final class BenchRedis implements AutoCloseable {
 					+ System.getenv().getOrDefault("COUPON_REDIS_PORT", "6379"));
 		this.client = Redisson.create(config);
 		this.channel = new CacheInvalidations(this.client, keyPrefix);
-		this.cache = new Caches(this.client, keyPrefix, this.channel).create("bench", new VersionedText(), (id) -> {
-			loads.incrementAndGet();
-			return source.get(id);
-		}, SETTINGS);
+		this.cache = new Caches(this.client, keyPrefix, this.channel, new SimpleMeterRegistry()).create("bench",
+				new VersionedText(), (id) -> {
+					loads.incrementAndGet();
+					return source.get(id);
+				}, SETTINGS);
 	}
 
 	static Map<Long, String> source() {
