@@ -6,6 +6,7 @@
 # they listen, else embedded engines on private ports; a RocketMQ broker of its own on 19876/20911
 # (COUPON_TEST_NAMESRV_PORT, COUPON_TEST_BROKER_PORT), reused when one answers there. Tests use
 # their own database, Redis key and topic prefixes, so a running ./deploy/run.sh is not disturbed.
+# As root, Debian's chromium and chromium-driver are installed for the screens' browser tests.
 # Extra arguments go to Maven, e.g. ./deploy/test.sh -Dit.test=ClaimApiIT
 # COUPON_SKIP_EMBEDDED_SMOKE=1 skips the smoke test.
 set -euo pipefail
@@ -38,6 +39,12 @@ if [ -z "${COUPON_ROCKETMQ_NAMESRV:-}" ]; then
   port_open 127.0.0.1 "$NAMESRV_PORT" || STARTED_ROCKETMQ=true
   rocketmq_start test "$NAMESRV_PORT" "$BROKER_PORT"
   export COUPON_ROCKETMQ_NAMESRV="127.0.0.1:$NAMESRV_PORT"
+fi
+# The screens' browser tests drive Debian's Chromium; as root (CI) it is installed when missing,
+# elsewhere those tests say loudly that they are skipped.
+if { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; } && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  say "Installing Debian's chromium and chromium-driver for the browser tests"
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
 fi
 say "Testing against MariaDB $COUPON_DB_HOST:$COUPON_DB_PORT, Redis $COUPON_REDIS_HOST:$COUPON_REDIS_PORT, RocketMQ $COUPON_ROCKETMQ_NAMESRV"
 

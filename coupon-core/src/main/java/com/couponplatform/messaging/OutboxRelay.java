@@ -191,6 +191,11 @@ public class OutboxRelay implements SmartLifecycle {
 
 		private long sampledAt;
 
+		/**
+		 * The last attempt failed on the database (not the broker): leave it alone too.
+		 */
+		private boolean databaseFailing;
+
 		private ShardRelay(int database) {
 			this.database = database;
 			String name = "ds_" + database;
@@ -214,11 +219,15 @@ public class OutboxRelay implements SmartLifecycle {
 			if (!OutboxRelay.this.availability.isWritable(this.database)) {
 				return;
 			}
-			if (now - this.sampledAt >= SAMPLE_INTERVAL_MILLIS) {
+			// Sampled during a broker outage too (the lag it shows grows), but not while
+			// the database itself failed: its backoff keeps every connection off its
+			// pool.
+			boolean backingOff = now < this.retryAt;
+			if (now - this.sampledAt >= SAMPLE_INTERVAL_MILLIS && !(backingOff && this.databaseFailing)) {
 				this.sampledAt = now;
 				sample();
 			}
-			if (now < this.retryAt) {
+			if (backingOff) {
 				return;
 			}
 			try {
@@ -239,6 +248,7 @@ public class OutboxRelay implements SmartLifecycle {
 				// A broker outage must not flood the log: back off exponentially, up to a
 				// few seconds.
 				this.failures++;
+				this.databaseFailing = !(ex instanceof BrokerFailure);
 				long delay = Math.min(MAX_BACKOFF_MILLIS,
 						OutboxRelay.this.settings.getInterval().toMillis() << Math.min(this.failures, 10));
 				this.retryAt = now + delay;

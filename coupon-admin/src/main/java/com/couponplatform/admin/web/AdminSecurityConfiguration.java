@@ -14,6 +14,7 @@ import jakarta.servlet.ServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,9 +36,11 @@ import com.couponplatform.shared.ProblemCode;
 import com.couponplatform.shared.RequestLog;
 
 /**
- * Every back-office call needs a login (HTTP Basic for the API) and a role: VIEWER reads,
- * OPERATOR changes templates, jobs and batches, ADMIN does everything including the
- * migration console.
+ * Every back-office call needs a login and a role: VIEWER reads, OPERATOR changes
+ * templates, jobs and batches, ADMIN does everything including the migration console. Two
+ * chains: the screens ({@code /}, {@code /screens/**}) sign in with a form into a session
+ * and check a CSRF token on every change; the API and the actuator take HTTP Basic on
+ * each stateless request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AdminUsersProperties.class)
@@ -54,6 +57,25 @@ class AdminSecurityConfiguration {
 	private static final int MIN_PASSWORD_BYTES = 12;
 
 	@Bean
+	@Order(1)
+	SecurityFilterChain screenSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/", "/screens/**", "/login", "/logout", "/webjars/**", "/css/**", "/js/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/", "/screens/**")
+				.hasAnyRole(VIEWER, OPERATOR, ADMIN)
+				.requestMatchers("/screens/**")
+				.hasAnyRole(OPERATOR, ADMIN)
+				.anyRequest()
+				.denyAll())
+			.addFilterBefore(AdminSecurityConfiguration::logPrincipal, AuthorizationFilter.class)
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/screens/templates", true))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain adminSecurity(HttpSecurity http, ObjectMapper json) throws Exception {
 		http.csrf((csrf) -> csrf.ignoringRequestMatchers("/admin/api/**"))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,134 @@
+package com.couponplatform.admin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.couponplatform.template.ChangeTemplateStatus;
+import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.CreateTemplate;
+import com.couponplatform.template.NewTemplate;
+import com.couponplatform.template.TemplateType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sign-in and the templates list in a real browser against the real service.
+ */
+class TemplateScreensBrowserIT extends AdminIntegrationTest {
+
+	private static Browser browser;
+
+	@Autowired
+	CreateTemplate createTemplate;
+
+	@Autowired
+	ChangeTemplateStatus changeStatus;
+
+	@BeforeAll
+	static void open() throws Exception {
+		browser = Browser.start();
+	}
+
+	@AfterAll
+	static void close() throws Exception {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void aViewerSignsInFiltersTheTemplatesByStatusAndSignsOut() {
+		String name = "Screens " + System.nanoTime();
+		CouponTemplate active = this.changeStatus
+			.publish(this.createTemplate.create(request(name + " active"), "it").id(), "it");
+		CouponTemplate draft = this.createTemplate.create(request(name + " draft"), "it");
+
+		// Not signed in: the screens send the browser to the sign-in page.
+		browser.driver.get(url("/screens/templates"));
+		browser.wait.until(ExpectedConditions.urlContains("/login"));
+		browser.screenshot("sign-in");
+		signIn("viewer", "wrong-password");
+		assertThat(browser.driver.findElement(By.cssSelector("[role=alert]")).getText())
+			.isEqualTo("Wrong user name or password.");
+
+		signIn("viewer", "viewer-it-password");
+		browser.wait.until(ExpectedConditions.urlContains("/screens/templates"));
+		assertThat(rowIds()).contains(Long.toString(active.id()), Long.toString(draft.id()));
+
+		new Select(browser.driver.findElement(By.id("status"))).selectByValue("ACTIVE");
+		browser.driver.findElement(By.cssSelector(".filters button")).click();
+		browser.wait.until(ExpectedConditions.urlContains("status=ACTIVE"));
+		assertThat(rowIds()).contains(Long.toString(active.id())).doesNotContain(Long.toString(draft.id()));
+		assertThat(browser.driver.findElements(By.cssSelector("tbody .status"))).extracting(WebElement::getText)
+			.containsOnly("ACTIVE");
+		assertThat(browser.scrollsSideways()).as("1280 px").isFalse();
+		browser.screenshot("templates-1280");
+		browser.width(390);
+		assertThat(browser.scrollsSideways()).as("390 px").isFalse();
+		browser.screenshot("templates-390");
+		browser.width(1280);
+
+		browser.driver.findElement(By.cssSelector(".sign-out button")).click();
+		browser.wait.until(ExpectedConditions.urlContains("/login?signedOut"));
+		browser.driver.get(url("/screens/templates"));
+		browser.wait.until(ExpectedConditions.urlContains("/login"));
+	}
+
+	@Test
+	void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
+		// A cross-site form (no CSRF token) can neither sign anybody in nor out.
+		assertThat(postForm("/login", "username=viewer&password=viewer-it-password")).isEqualTo(403);
+		assertThat(postForm("/logout", "")).isEqualTo(403);
+	}
+
+	private int postForm(String path, String form) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private void signIn(String user, String password) {
+		browser.driver.get(url("/login"));
+		WebElement username = browser.driver.findElement(By.id("username"));
+		username.clear();
+		username.sendKeys(user);
+		browser.driver.findElement(By.id("password")).sendKeys(password);
+		browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+		browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
+	}
+
+	private List<String> rowIds() {
+		return browser.driver.findElements(By.cssSelector("tbody tr"))
+			.stream()
+			.map((row) -> row.getAttribute("data-template-id"))
+			.toList();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static NewTemplate request(String name) {
+		Instant now = Instant.now();
+		return new NewTemplate(name, TemplateType.FIXED_AMOUNT, 500L, null, null, null, 10L, 1,
+				now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
+				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null, true);
+	}
+
+}
