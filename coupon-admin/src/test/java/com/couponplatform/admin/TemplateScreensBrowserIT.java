@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -21,12 +22,15 @@ import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.NewTemplate;
+import com.couponplatform.template.TemplateCatalog;
+import com.couponplatform.template.TemplateStatus;
 import com.couponplatform.template.TemplateType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sign-in and the templates list in a real browser against the real service.
+ * The sign-in, the templates list and a template's page in a real browser against the
+ * real service.
  */
 class TemplateScreensBrowserIT extends AdminIntegrationTest {
 
@@ -37,6 +41,9 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 
 	@Autowired
 	ChangeTemplateStatus changeStatus;
+
+	@Autowired
+	TemplateCatalog catalog;
 
 	@BeforeAll
 	static void open() throws Exception {
@@ -86,6 +93,70 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		browser.wait.until(ExpectedConditions.urlContains("/login?signedOut"));
 		browser.driver.get(url("/screens/templates"));
 		browser.wait.until(ExpectedConditions.urlContains("/login"));
+	}
+
+	@Test
+	void anOperatorPublishesAfterConfirmingAndTheAuditTrailSaysWhoDidIt() {
+		CouponTemplate draft = this.createTemplate.create(request("Screens publish " + System.nanoTime()), "it");
+		signIn("operator", "operator-it-password");
+		browser.driver.get(url("/screens/templates/" + draft.id()));
+		assertThat(status()).isEqualTo("DRAFT");
+		assertThat(buttons()).containsExactly("Publish", "End");
+
+		// Dismissing the confirmation changes nothing.
+		browser.driver.findElement(By.id("action-end")).click();
+		browser.wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+		assertThat(status()).isEqualTo("DRAFT");
+
+		browser.driver.findElement(By.id("action-publish")).click();
+		Alert confirmation = browser.wait.until(ExpectedConditions.alertIsPresent());
+		assertThat(confirmation.getText()).startsWith("Publish:");
+		confirmation.accept();
+		browser.wait.until(ExpectedConditions.textToBe(By.id("template-status"), "ACTIVE"));
+		assertThat(browser.driver.findElement(By.cssSelector("[role=status]")).getText())
+			.isEqualTo("Template " + draft.id() + " is ACTIVE.");
+		assertThat(buttons()).containsExactly("Pause", "End");
+		assertThat(this.catalog.getFresh(draft.id()).status()).isEqualTo(TemplateStatus.ACTIVE);
+		List<WebElement> audit = browser.driver.findElements(By.cssSelector(".audit-entry"));
+		assertThat(audit.get(0).findElements(By.tagName("td"))).extracting(WebElement::getText)
+			.contains("operator", "PUBLISH");
+		assertThat(audit).hasSize(2);
+		assertThat(browser.scrollsSideways()).isFalse();
+		browser.screenshot("template-detail-1280");
+		browser.width(390);
+		assertThat(browser.scrollsSideways()).as("390 px").isFalse();
+		browser.screenshot("template-detail-390");
+		browser.width(1280);
+	}
+
+	@Test
+	void aViewerSeesNoChangeButtonAndAChangePostedByHandIsRefused() {
+		CouponTemplate draft = this.createTemplate.create(request("Screens viewer " + System.nanoTime()), "it");
+		signIn("viewer", "viewer-it-password");
+		browser.driver.get(url("/screens/templates/" + draft.id()));
+		assertThat(status()).isEqualTo("DRAFT");
+		assertThat(buttons()).isEmpty();
+		// The viewer's own session and CSRF token (from the sign-out form), posting by
+		// hand.
+		Object answer = browser.driver.executeAsyncScript(
+				"const done = arguments[arguments.length - 1];"
+						+ "const token = document.querySelector('.sign-out input[name=_csrf]').value;"
+						+ "fetch(arguments[0], {method: 'POST', headers: {'X-CSRF-TOKEN': token}, redirect: 'manual'})"
+						+ ".then((response) => done(response.status), (error) => done(String(error)));",
+				"/screens/templates/" + draft.id() + "/publish");
+		assertThat(answer).isEqualTo(403L);
+		assertThat(this.catalog.getFresh(draft.id()).status()).isEqualTo(TemplateStatus.DRAFT);
+	}
+
+	private String status() {
+		return browser.driver.findElement(By.id("template-status")).getText();
+	}
+
+	private List<String> buttons() {
+		return browser.driver.findElements(By.cssSelector(".actions button"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 	}
 
 	@Test

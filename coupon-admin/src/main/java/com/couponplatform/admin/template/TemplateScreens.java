@@ -1,32 +1,62 @@
 package com.couponplatform.admin.template;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.couponplatform.shared.Ids;
+import com.couponplatform.shared.Keyset;
 import com.couponplatform.shared.Page;
+import com.couponplatform.shared.RuleViolationException;
+import com.couponplatform.statistic.ReadTemplateStatistic;
+import com.couponplatform.statistic.TemplateStatistic;
+import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.ListTemplates;
+import com.couponplatform.template.TemplateAudit;
+import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateStatus;
 
 /**
  * The templates screens, over the same use cases as the admin API: the list, filtered by
- * status and paged by the API's cursor.
+ * status and paged by the API's cursor; a template's page with its lifecycle actions
+ * (each behind a confirmation, shown to OPERATOR and ADMIN only, and refused by the
+ * security chain to anybody else), its statistics and its audit trail.
  */
 @Controller
 @RequestMapping("/screens/templates")
 class TemplateScreens {
 
+	private static final int AUDIT_ENTRIES = 20;
+
 	private final ListTemplates listTemplates;
 
-	TemplateScreens(ListTemplates listTemplates) {
+	private final TemplateCatalog catalog;
+
+	private final ChangeTemplateStatus changeStatus;
+
+	private final TemplateAudit audit;
+
+	private final ReadTemplateStatistic statistics;
+
+	TemplateScreens(ListTemplates listTemplates, TemplateCatalog catalog, ChangeTemplateStatus changeStatus,
+			TemplateAudit audit, ReadTemplateStatistic statistics) {
 		this.listTemplates = listTemplates;
+		this.catalog = catalog;
+		this.changeStatus = changeStatus;
+		this.audit = audit;
+		this.statistics = statistics;
 	}
 
 	@GetMapping
@@ -39,6 +69,39 @@ class TemplateScreens {
 		model.addAttribute("statuses", Arrays.asList(TemplateStatus.values()));
 		model.addAttribute("firstPage", cursor == null || cursor.isBlank());
 		return "template/list";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable String id, Model model) {
+		long templateId = Ids.parse("id", id);
+		CouponTemplate template = this.catalog.getFresh(templateId);
+		model.addAttribute("template", template);
+		model.addAttribute("actions",
+				Arrays.stream(LifecycleAction.values())
+					.filter((action) -> action.appliesTo(template.status()))
+					.toList());
+		TemplateStatistic statistic = this.statistics.read(templateId);
+		model.addAttribute("statistic", statistic);
+		model.addAttribute("byStatus",
+				List.of(Map.entry("Unused", statistic.unused()), Map.entry("Locked", statistic.locked()),
+						Map.entry("Used", statistic.used()), Map.entry("Expired", statistic.expired())));
+		model.addAttribute("audit", this.audit.page(templateId, Keyset.before(null), AUDIT_ENTRIES));
+		return "template/detail";
+	}
+
+	@PostMapping("/{id}/{action}")
+	String change(@PathVariable String id, @PathVariable String action, Principal operator, RedirectAttributes flash) {
+		long templateId = Ids.parse("id", id);
+		LifecycleAction wanted = LifecycleAction.named(action);
+		try {
+			CouponTemplate changed = wanted.apply(this.changeStatus, templateId, operator.getName());
+			flash.addFlashAttribute("done", "Template " + changed.id() + " is " + changed.status() + ".");
+		}
+		catch (RuleViolationException refused) {
+			// Another operator moved it first, say: the page shows its status now.
+			flash.addFlashAttribute("refused", refused.getMessage());
+		}
+		return "redirect:/screens/templates/" + templateId;
 	}
 
 	/**
