@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -48,6 +49,12 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 	@BeforeAll
 	static void open() throws Exception {
 		browser = Browser.start();
+	}
+
+	/** Each test starts signed out, whatever the one before it left. */
+	@BeforeEach
+	void signedOut() {
+		browser.driver.manage().deleteAllCookies();
 	}
 
 	@AfterAll
@@ -157,6 +164,68 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 			.stream()
 			.map(WebElement::getText)
 			.toList();
+	}
+
+	@Test
+	void anOperatorCreatesATemplateThroughTheFormAfterFixingTheFieldsItNames() {
+		signIn("operator", "operator-it-password");
+		browser.driver.get(url("/screens/templates"));
+		browser.driver.findElement(By.id("new-template")).click();
+		browser.wait.until(ExpectedConditions.urlContains("/screens/templates/new"));
+		String name = "Form " + System.nanoTime();
+		Instant now = Instant.now();
+		new Select(browser.driver.findElement(By.id("type"))).selectByValue("FIXED_AMOUNT");
+		type("discountAmount", "500");
+		type("totalStock", "100");
+		type("claimStart", now.minusSeconds(60).toString());
+		type("claimEnd", now.plusSeconds(3600).toString());
+		type("validityDays", "seven");
+		browser.driver.findElement(By.id("create")).click();
+
+		// Refused: every error at once, each beside its field, what was typed kept.
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+		assertThat(browser.driver.findElement(By.id("validityDays-error")).getText())
+			.isEqualTo("must be a whole number");
+		assertThat(browser.driver.findElement(By.id("validityDays")).getAttribute("aria-describedby"))
+			.isEqualTo("validityDays-error");
+		assertThat(browser.driver.findElement(By.id("name-error")).getText()).isNotBlank();
+		assertThat(browser.driver.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.driver.findElements(By.cssSelector(".error"))).hasSize(2);
+		assertThat(browser.driver.findElement(By.id("form-errors")).getText()).isEqualTo("2 fields need a change.");
+		assertThat(browser.driver.findElement(By.id("discountAmount")).getAttribute("value")).isEqualTo("500");
+		assertThat(browser.scrollsSideways()).isFalse();
+		browser.screenshot("template-form-errors");
+		browser.width(390);
+		assertThat(browser.scrollsSideways()).as("390 px").isFalse();
+		browser.width(1280);
+
+		type("validityDays", "7");
+		type("name", name);
+		browser.driver.findElement(By.id("create")).click();
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("template-status")));
+		assertThat(status()).isEqualTo("DRAFT");
+		long id = Long.parseLong(browser.driver.findElement(By.cssSelector(".facts dd")).getText());
+		CouponTemplate created = this.catalog.getFresh(id);
+		assertThat(created.name()).isEqualTo(name);
+		assertThat(created.rule().type()).isEqualTo(TemplateType.FIXED_AMOUNT);
+		assertThat(created.rule().discountAmount()).isEqualTo(500L);
+		assertThat(created.totalStock()).isEqualTo(100);
+		assertThat(created.createdBy()).isEqualTo("operator");
+	}
+
+	@Test
+	void aViewerGetsNoNewTemplateLinkNorTheForm() {
+		signIn("viewer", "viewer-it-password");
+		browser.driver.get(url("/screens/templates"));
+		assertThat(browser.driver.findElements(By.id("new-template"))).isEmpty();
+		browser.driver.get(url("/screens/templates/new"));
+		assertThat(browser.driver.findElements(By.id("create"))).isEmpty();
+	}
+
+	private void type(String id, String text) {
+		WebElement field = browser.driver.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package com.couponplatform.admin.template;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,13 +11,16 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.couponplatform.shared.FieldViolation;
 import com.couponplatform.shared.Ids;
+import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.shared.Keyset;
 import com.couponplatform.shared.Page;
 import com.couponplatform.shared.RuleViolationException;
@@ -23,14 +28,18 @@ import com.couponplatform.statistic.ReadTemplateStatistic;
 import com.couponplatform.statistic.TemplateStatistic;
 import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
+import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.ListTemplates;
 import com.couponplatform.template.TemplateAudit;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateStatus;
+import com.couponplatform.template.TemplateType;
+import com.couponplatform.time.BusinessTime;
 
 /**
  * The templates screens, over the same use cases as the admin API: the list, filtered by
- * status and paged by the API's cursor; a template's page with its lifecycle actions
+ * status and paged by the API's cursor; the new-template form, with each of the use
+ * case's field errors beside its field; a template's page with its lifecycle actions
  * (each behind a confirmation, shown to OPERATOR and ADMIN only, and refused by the
  * security chain to anybody else), its statistics and its audit trail.
  */
@@ -42,6 +51,8 @@ class TemplateScreens {
 
 	private final ListTemplates listTemplates;
 
+	private final CreateTemplate createTemplate;
+
 	private final TemplateCatalog catalog;
 
 	private final ChangeTemplateStatus changeStatus;
@@ -50,9 +61,17 @@ class TemplateScreens {
 
 	private final ReadTemplateStatistic statistics;
 
-	TemplateScreens(ListTemplates listTemplates, TemplateCatalog catalog, ChangeTemplateStatus changeStatus,
-			TemplateAudit audit, ReadTemplateStatistic statistics) {
+	private final Clock clock;
+
+	private final BusinessTime time;
+
+	TemplateScreens(ListTemplates listTemplates, CreateTemplate createTemplate, TemplateCatalog catalog,
+			ChangeTemplateStatus changeStatus, TemplateAudit audit, ReadTemplateStatistic statistics, Clock clock,
+			BusinessTime time) {
+		this.clock = clock;
+		this.time = time;
 		this.listTemplates = listTemplates;
+		this.createTemplate = createTemplate;
 		this.catalog = catalog;
 		this.changeStatus = changeStatus;
 		this.audit = audit;
@@ -69,6 +88,44 @@ class TemplateScreens {
 		model.addAttribute("statuses", Arrays.asList(TemplateStatus.values()));
 		model.addAttribute("firstPage", cursor == null || cursor.isBlank());
 		return "template/list";
+	}
+
+	@GetMapping("/new")
+	String newTemplate(Model model) {
+		return form(model, new TemplateForm(), Map.of());
+	}
+
+	@PostMapping
+	String create(@ModelAttribute("form") TemplateForm form, Principal operator, Model model,
+			RedirectAttributes flash) {
+		TemplateForm.Parsed parsed = form.parse();
+		List<FieldViolation> violations = new ArrayList<>(parsed.unparseable());
+		CouponTemplate created = null;
+		try {
+			if (violations.isEmpty()) {
+				created = this.createTemplate.create(parsed.request(), operator.getName());
+			}
+			else {
+				// Not created whatever it says, but every other field's error shows at
+				// once.
+				parsed.request().validate(0, operator.getName(), this.clock.instant(), this.time);
+			}
+		}
+		catch (InvalidInputException invalid) {
+			violations.addAll(invalid.violations());
+		}
+		if (created == null) {
+			return form(model, form, TemplateForm.byField(violations));
+		}
+		flash.addFlashAttribute("done", "Template " + created.id() + " is created as a DRAFT.");
+		return "redirect:/screens/templates/" + created.id();
+	}
+
+	private static String form(Model model, TemplateForm form, Map<String, String> errors) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("types", Arrays.asList(TemplateType.values()));
+		return "template/form";
 	}
 
 	@GetMapping("/{id}")

@@ -62,6 +62,9 @@ class AdminSecurityConfiguration {
 		http.securityMatcher("/", "/screens/**", "/login", "/logout", "/webjars/**", "/css/**", "/js/**")
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**")
 				.permitAll()
+				// Forms that change something are for those who may.
+				.requestMatchers(HttpMethod.GET, "/screens/*/new")
+				.hasAnyRole(OPERATOR, ADMIN)
 				.requestMatchers(HttpMethod.GET, "/", "/screens/**")
 				.hasAnyRole(VIEWER, OPERATOR, ADMIN)
 				.requestMatchers("/screens/**")
