@@ -21,7 +21,7 @@ import com.couponplatform.shared.ProblemCode;
  */
 class ClaimMetrics {
 
-	static final Duration[] SLO_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+	private static final Duration[] SLO_BUCKETS = { Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
 			Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
 			Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5) };
 
@@ -42,9 +42,8 @@ class ClaimMetrics {
 		this.latency = Timer.builder("coupon.claim.latency")
 			.description("Time to decide a claim, issued or refused")
 			// Fixed buckets instead of Micrometer's ~70 percentile ones: an SLO reads as
-			// one
-			// bucket over the count (claims decided within 100 ms), and every instance
-			// exports the same few series (deploy/observability).
+			// one bucket over the count (claims decided within 100 ms), and every
+			// instance exports the same few series (deploy/observability).
 			.serviceLevelObjectives(SLO_BUCKETS)
 			.register(registry);
 		this.redisPath = gate("redis");

@@ -219,9 +219,9 @@ public class OutboxRelay implements SmartLifecycle {
 			if (!OutboxRelay.this.availability.isWritable(this.database)) {
 				return;
 			}
-			// Sampled during a broker outage too (the lag it shows grows), but not while
-			// the database itself failed: its backoff keeps every connection off its
-			// pool.
+			// Sampled during a broker outage too (the lag it shows grows), but not
+			// while the database itself failed: its backoff keeps every connection
+			// off its pool.
 			boolean backingOff = now < this.retryAt;
 			if (now - this.sampledAt >= SAMPLE_INTERVAL_MILLIS && !(backingOff && this.databaseFailing)) {
 				this.sampledAt = now;

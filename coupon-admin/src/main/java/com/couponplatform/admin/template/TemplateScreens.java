@@ -106,8 +106,8 @@ class TemplateScreens {
 				created = this.createTemplate.create(parsed.request(), operator.getName());
 			}
 			else {
-				// Not created whatever it says, but every other field's error shows at
-				// once.
+				// Never created with a field missing, but every other field's error
+				// shows at once.
 				parsed.request().validate(0, operator.getName(), this.clock.instant(), this.time);
 			}
 		}
@@ -168,10 +168,12 @@ class TemplateScreens {
 		if (status == null || status.isBlank()) {
 			return null;
 		}
-		List<TemplateStatus> matching = Arrays.stream(TemplateStatus.values())
-			.filter((candidate) -> candidate.name().equals(status.toUpperCase(Locale.ROOT)))
-			.toList();
-		return matching.isEmpty() ? null : matching.get(0);
+		try {
+			return TemplateStatus.valueOf(status.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException unknown) {
+			return null;
+		}
 	}
 
 }

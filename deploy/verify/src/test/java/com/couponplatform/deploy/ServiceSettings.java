@@ -51,23 +51,15 @@ final class ServiceSettings {
 	static ServiceSettings of(String service) {
 		ServiceSettings settings = new ServiceSettings(service);
 		boolean springBootApplication = !service.equals("coupon-migration");
-		List<String> others = new ArrayList<>(List.of("coupon-api", "coupon-admin", "coupon-migration"));
-		others.remove(service);
 		for (URL metadata : resources("META-INF/spring-configuration-metadata.json")) {
-			String from = metadata.toString();
-			boolean coupon = from.contains("/coupon-");
-			boolean ownOrCore = from.contains("/" + service + "/") || from.contains("/" + service + "-")
-					|| from.contains("/coupon-core/") || from.contains("/coupon-core-");
-			if ((coupon && ownOrCore && others.stream().noneMatch(from::contains))
-					|| (!coupon && springBootApplication)) {
+			boolean ours = metadata.toString().contains("/coupon-");
+			if (ours ? ownOrCore(metadata, service) : springBootApplication) {
 				settings.addMetadata(metadata);
 			}
 		}
 		for (String file : List.of("application.properties", "coupon-core.properties")) {
 			for (URL properties : resources(file)) {
-				if (properties.toString().contains("/" + service + "/")
-						|| properties.toString().contains("/" + service + "-")
-						|| properties.toString().contains("coupon-core")) {
+				if (ownOrCore(properties, service)) {
 					Matcher placeholder = PLACEHOLDER.matcher(text(properties));
 					while (placeholder.find()) {
 						settings.exact.add(placeholder.group(1));
@@ -79,6 +71,18 @@ final class ServiceSettings {
 			throw new IllegalStateException(service + ": too few settings found, is its metadata built? " + settings);
 		}
 		return settings;
+	}
+
+	/**
+	 * Whether a resource is the service's own or coupon-core's: in the reactor from the
+	 * module's folder ({@code /coupon-api/target/classes/}), else from its jar
+	 * ({@code /coupon-api-0.1.0-SNAPSHOT.jar}).
+	 */
+	private static boolean ownOrCore(URL resource, String service) {
+		String from = resource.toString();
+		return List.of(service, "coupon-core")
+			.stream()
+			.anyMatch((module) -> from.contains("/" + module + "/") || from.contains("/" + module + "-"));
 	}
 
 	boolean reads(String variable) {
