@@ -143,16 +143,21 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		browser.driver.get(url("/screens/templates/" + draft.id()));
 		assertThat(status()).isEqualTo("DRAFT");
 		assertThat(buttons()).isEmpty();
-		// The viewer's own session and CSRF token (from the sign-out form), posting by
-		// hand.
-		Object answer = browser.driver.executeAsyncScript(
-				"const done = arguments[arguments.length - 1];"
-						+ "const token = document.querySelector('.sign-out input[name=_csrf]').value;"
-						+ "fetch(arguments[0], {method: 'POST', headers: {'X-CSRF-TOKEN': token}, redirect: 'manual'})"
-						+ ".then((response) => done(response.status), (error) => done(String(error)));",
-				"/screens/templates/" + draft.id() + "/publish");
+		// The viewer's own session and CSRF token, posting by hand.
+		Object answer = postByHand("/screens/templates/" + draft.id() + "/publish");
 		assertThat(answer).isEqualTo(403L);
 		assertThat(this.catalog.getFresh(draft.id()).status()).isEqualTo(TemplateStatus.DRAFT);
+	}
+
+	/**
+	 * POSTs from the signed-in page with the session's CSRF token, as a hand-made request
+	 * would.
+	 */
+	private static Object postByHand(String path) {
+		return browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "const token = document.querySelector('.sign-out input[name=_csrf]').value;"
+				+ "fetch(arguments[0], {method: 'POST', headers: {'X-CSRF-TOKEN': token}, redirect: 'manual'})"
+				+ ".then((response) => done(response.status), (error) => done(String(error)));", path);
 	}
 
 	private String status() {
@@ -226,6 +231,20 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		WebElement field = browser.driver.findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
+	}
+
+	@Test
+	void aMalformedOrUnknownTemplateOrActionIsRefusedAndChangesNothing() {
+		CouponTemplate draft = this.createTemplate.create(request("Screens bad input " + System.nanoTime()), "it");
+		signIn("operator", "operator-it-password");
+		browser.driver.get(url("/screens/templates/abc"));
+		assertThat(browser.driver.getPageSource()).contains("\"code\":\"VALIDATION_FAILED\"");
+		browser.driver.get(url("/screens/templates/999999999999"));
+		assertThat(browser.driver.getPageSource()).contains("\"code\":\"TEMPLATE_NOT_FOUND\"");
+		browser.driver.get(url("/screens/templates/" + draft.id()));
+		Object answer = postByHand("/screens/templates/" + draft.id() + "/frobnicate");
+		assertThat(answer).isEqualTo(400L);
+		assertThat(this.catalog.getFresh(draft.id()).status()).isEqualTo(TemplateStatus.DRAFT);
 	}
 
 	@Test
