@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.util.Base64;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +37,11 @@ import com.couponplatform.testsupport.TestServices;
 				"coupon.issuance.send-twice=true",
 				// Code batches end as soon as their window closes.
 				"coupon.code-batches.end-grace=0s" })
+// One context for every test of the module: a second one would consume the same topics
+// and
+// split a test's messages, and its meters, between the two.
+@AutoConfigureObservability(tracing = false)
+@Import(SwitchableFreeze.class)
 abstract class AdminIntegrationTest {
 
 	static final String ADMIN = basic("admin", "admin-it-password");

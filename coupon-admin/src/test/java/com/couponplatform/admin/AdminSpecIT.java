@@ -20,7 +20,7 @@ class AdminSpecIT extends AdminIntegrationTest {
 		assertThat(spec.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
 		JsonNode publish = spec.at("/paths/~1admin~1api~1v1~1templates~1{id}~1publish/post");
 		assertThat(publish.at("/responses/404/description").asText()).isEqualTo("TEMPLATE_NOT_FOUND");
-		assertThat(publish.at("/responses/409/description").asText()).isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(publish.at("/responses/409/description").asText()).isEqualTo("ILLEGAL_TRANSITION, MIGRATION_FREEZE");
 		assertThat(spec.at("/paths/~1admin~1api~1v1~1templates/post/responses/201/description").asText())
 			.isEqualTo("the template, DRAFT");
 		assertThat(new TestHttp(this.port).text("/swagger-ui/index.html", null).getKey()).as("Swagger UI")

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -35,11 +36,15 @@ final class Browser implements AutoCloseable {
 
 	final WebDriverWait wait;
 
+	/** Where the browser saves what it downloads, without asking. */
+	final Path downloads;
+
 	private final Path profile;
 
 	private Browser(ChromeDriver driver, Path profile) {
 		this.driver = driver;
 		this.profile = profile;
+		this.downloads = profile.resolve("downloads");
 		this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 	}
 
@@ -60,10 +65,23 @@ final class Browser implements AutoCloseable {
 					"--disable-extensions", "--no-first-run", "--disable-quic",
 					"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost", "--user-data-dir=" + profile,
 					"--window-size=1280,900");
+		options.setExperimentalOption("prefs", Map.of("download.default_directory",
+				profile.resolve("downloads").toString(), "download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
 		return new Browser(new ChromeDriver(service, options), profile);
+	}
+
+	/**
+	 * Waits for a download to be complete in {@link #downloads}.
+	 * @param name the file's name
+	 * @return its content
+	 */
+	String downloaded(String name) throws IOException {
+		Path file = this.downloads.resolve(name);
+		this.wait.until((driver) -> Files.exists(file) && !Files.exists(this.downloads.resolve(name + ".crdownload")));
+		return Files.readString(file);
 	}
 
 	void width(int pixels) {

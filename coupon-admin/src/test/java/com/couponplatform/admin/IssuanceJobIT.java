@@ -16,7 +16,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 import com.couponplatform.gateway.stock.TemplateStock;
 import com.couponplatform.issuance.IssuanceChunk;
@@ -47,10 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publisher and the writers — exactly one coupon per user in the user's own physical
  * table, counters that agree with the rows, and nothing issued twice, with every message
  * delivered twice (the base class's test hook); and the progress meters docs/metrics.md
- * lists, scraped (Spring Boot's tests export metrics only with
+ * lists, scraped (the base class exports them: Spring Boot's tests do only with
  * {@code @AutoConfigureObservability}).
  */
-@AutoConfigureObservability(tracing = false)
 class IssuanceJobIT extends AdminIntegrationTest {
 
 	@Autowired

@@ -7,9 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -22,10 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
-import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateStatus;
 import com.couponplatform.template.TemplateType;
+import com.couponplatform.template.UpdateTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sign-in, the templates list and a template's page in a real browser against the
  * real service.
  */
-class TemplateScreensBrowserIT extends AdminIntegrationTest {
-
-	private static Browser browser;
+class TemplateScreensBrowserIT extends ScreensBrowserTest {
 
 	@Autowired
 	CreateTemplate createTemplate;
@@ -46,35 +42,23 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 	@Autowired
 	TemplateCatalog catalog;
 
-	@BeforeAll
-	static void open() throws Exception {
-		browser = Browser.start();
-	}
+	@Autowired
+	UpdateTemplate updateTemplate;
 
-	/** Each test starts signed out, whatever the one before it left. */
-	@BeforeEach
-	void signedOut() {
-		browser.driver.manage().deleteAllCookies();
-	}
-
-	@AfterAll
-	static void close() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+	@Autowired
+	ObjectMapper json;
 
 	@Test
 	void aViewerSignsInFiltersTheTemplatesByStatusAndSignsOut() {
 		String name = "Screens " + System.nanoTime();
 		CouponTemplate active = this.changeStatus
-			.publish(this.createTemplate.create(request(name + " active"), "it").id(), "it");
-		CouponTemplate draft = this.createTemplate.create(request(name + " draft"), "it");
+			.publish(this.createTemplate.create(request(name + " active", 10), "it").id(), "it");
+		CouponTemplate draft = this.createTemplate.create(request(name + " draft", 10), "it");
 
 		// Not signed in: the screens send the browser to the sign-in page.
 		browser.driver.get(url("/screens/templates"));
 		browser.wait.until(ExpectedConditions.urlContains("/login"));
-		browser.screenshot("sign-in");
+		assertScreen("sign-in");
 		signIn("viewer", "wrong-password");
 		assertThat(browser.driver.findElement(By.cssSelector("[role=alert]")).getText())
 			.isEqualTo("Wrong user name or password.");
@@ -89,12 +73,7 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		assertThat(rowIds()).contains(Long.toString(active.id())).doesNotContain(Long.toString(draft.id()));
 		assertThat(browser.driver.findElements(By.cssSelector("tbody .status"))).extracting(WebElement::getText)
 			.containsOnly("ACTIVE");
-		assertThat(browser.scrollsSideways()).as("1280 px").isFalse();
-		browser.screenshot("templates-1280");
-		browser.width(390);
-		assertThat(browser.scrollsSideways()).as("390 px").isFalse();
-		browser.screenshot("templates-390");
-		browser.width(1280);
+		assertScreen("templates");
 
 		browser.driver.findElement(By.cssSelector(".sign-out button")).click();
 		browser.wait.until(ExpectedConditions.urlContains("/login?signedOut"));
@@ -104,7 +83,7 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 
 	@Test
 	void anOperatorPublishesAfterConfirmingAndTheAuditTrailSaysWhoDidIt() {
-		CouponTemplate draft = this.createTemplate.create(request("Screens publish " + System.nanoTime()), "it");
+		CouponTemplate draft = this.createTemplate.create(request("Screens publish " + System.nanoTime(), 10), "it");
 		signIn("operator", "operator-it-password");
 		browser.driver.get(url("/screens/templates/" + draft.id()));
 		assertThat(status()).isEqualTo("DRAFT");
@@ -128,36 +107,24 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		assertThat(audit.get(0).findElements(By.tagName("td"))).extracting(WebElement::getText)
 			.contains("operator", "PUBLISH");
 		assertThat(audit).hasSize(2);
-		assertThat(browser.scrollsSideways()).isFalse();
-		browser.screenshot("template-detail-1280");
-		browser.width(390);
-		assertThat(browser.scrollsSideways()).as("390 px").isFalse();
-		browser.screenshot("template-detail-390");
-		browser.width(1280);
+		assertScreen("template-detail");
 	}
 
 	@Test
 	void aViewerSeesNoChangeButtonAndAChangePostedByHandIsRefused() {
-		CouponTemplate draft = this.createTemplate.create(request("Screens viewer " + System.nanoTime()), "it");
+		CouponTemplate draft = this.createTemplate.create(request("Screens viewer " + System.nanoTime(), 10), "it");
 		signIn("viewer", "viewer-it-password");
 		browser.driver.get(url("/screens/templates/" + draft.id()));
 		assertThat(status()).isEqualTo("DRAFT");
 		assertThat(buttons()).isEmpty();
+		assertThat(browser.driver.findElements(By.id("edit-template"))).isEmpty();
+		browser.driver.get(url("/screens/templates/" + draft.id() + "/edit"));
+		assertThat(browser.driver.findElements(By.id("create"))).isEmpty();
+		browser.driver.get(url("/screens/templates/" + draft.id()));
 		// The viewer's own session and CSRF token, posting by hand.
 		Object answer = postByHand("/screens/templates/" + draft.id() + "/publish");
 		assertThat(answer).isEqualTo(403L);
 		assertThat(this.catalog.getFresh(draft.id()).status()).isEqualTo(TemplateStatus.DRAFT);
-	}
-
-	/**
-	 * POSTs from the signed-in page with the session's CSRF token, as a hand-made request
-	 * would.
-	 */
-	private static Object postByHand(String path) {
-		return browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-				+ "const token = document.querySelector('.sign-out input[name=_csrf]').value;"
-				+ "fetch(arguments[0], {method: 'POST', headers: {'X-CSRF-TOKEN': token}, redirect: 'manual'})"
-				+ ".then((response) => done(response.status), (error) => done(String(error)));", path);
 	}
 
 	private String status() {
@@ -198,11 +165,7 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		assertThat(browser.driver.findElements(By.cssSelector(".error"))).hasSize(2);
 		assertThat(browser.driver.findElement(By.id("form-errors")).getText()).isEqualTo("2 fields need a change.");
 		assertThat(browser.driver.findElement(By.id("discountAmount")).getAttribute("value")).isEqualTo("500");
-		assertThat(browser.scrollsSideways()).isFalse();
-		browser.screenshot("template-form-errors");
-		browser.width(390);
-		assertThat(browser.scrollsSideways()).as("390 px").isFalse();
-		browser.width(1280);
+		assertScreen("template-form-errors");
 
 		type("validityDays", "7");
 		type("name", name);
@@ -219,6 +182,53 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 	}
 
 	@Test
+	void anOperatorEditsALiveTemplateWithinWhatItsStatusAllowsAndAStaleEditIsRefused() {
+		CouponTemplate active = this.changeStatus
+			.publish(this.createTemplate.create(request("Screens edit " + System.nanoTime(), 10), "it").id(), "it");
+		signIn("operator", "operator-it-password");
+		browser.driver.get(url("/screens/templates/" + active.id()));
+		browser.driver.findElement(By.id("edit-template")).click();
+		browser.wait.until(ExpectedConditions.urlContains("/edit"));
+		assertThat(browser.driver.findElement(By.id("name")).getAttribute("value")).isEqualTo(active.name());
+		assertThat(browser.driver.findElement(By.id("totalStock")).getAttribute("value")).isEqualTo("10");
+		assertThat(text("live-hint")).startsWith("This template is ACTIVE");
+
+		// Less stock is refused beside its field; nothing changes.
+		type("totalStock", "5");
+		browser.driver.findElement(By.id("create")).click();
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("totalStock-error")));
+		assertThat(text("totalStock-error")).isEqualTo("can only increase while ACTIVE");
+		assertThat(this.catalog.getFresh(active.id()).totalStock()).isEqualTo(10);
+		assertScreen("template-edit-errors");
+
+		type("totalStock", "25");
+		browser.driver.findElement(By.id("create")).click();
+		browser.wait.until(ExpectedConditions.textToBe(By.cssSelector("[role=status]"),
+				"Template " + active.id() + " is saved (version 2)."));
+		CouponTemplate saved = this.catalog.getFresh(active.id());
+		assertThat(saved.totalStock()).isEqualTo(25);
+		assertThat(saved.version()).isEqualTo(2);
+		assertThat(saved.name()).isEqualTo(active.name());
+		assertThat(saved.validity()).isEqualTo(active.validity());
+		assertThat(browser.driver.findElements(By.cssSelector(".audit-entry")).get(0).getText()).contains("operator",
+				"UPDATE");
+
+		// Another operator saves first: this edit, made on the version read before, is
+		// refused and overwrites nothing.
+		browser.driver.findElement(By.id("edit-template")).click();
+		browser.wait.until(ExpectedConditions.urlContains("/edit"));
+		this.updateTemplate.update(active.id(), this.json.createObjectNode().put("version", 2).put("totalStock", 30),
+				"somebody-else");
+		type("totalStock", "40");
+		browser.driver.findElement(By.id("create")).click();
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-refused")));
+		browser.driver.findElement(By.id("create")).click();
+		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-refused")));
+		assertThat(this.catalog.getFresh(active.id()).totalStock()).isEqualTo(30);
+		assertThat(this.catalog.getFresh(active.id()).version()).isEqualTo(3);
+	}
+
+	@Test
 	void aViewerGetsNoNewTemplateLinkNorTheForm() {
 		signIn("viewer", "viewer-it-password");
 		browser.driver.get(url("/screens/templates"));
@@ -227,15 +237,9 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		assertThat(browser.driver.findElements(By.id("create"))).isEmpty();
 	}
 
-	private void type(String id, String text) {
-		WebElement field = browser.driver.findElement(By.id(id));
-		field.clear();
-		field.sendKeys(text);
-	}
-
 	@Test
 	void aMalformedOrUnknownTemplateOrActionIsRefusedAndChangesNothing() {
-		CouponTemplate draft = this.createTemplate.create(request("Screens bad input " + System.nanoTime()), "it");
+		CouponTemplate draft = this.createTemplate.create(request("Screens bad input " + System.nanoTime(), 10), "it");
 		signIn("operator", "operator-it-password");
 		browser.driver.get(url("/screens/templates/abc"));
 		assertThat(browser.driver.getPageSource()).contains("\"code\":\"VALIDATION_FAILED\"");
@@ -262,32 +266,11 @@ class TemplateScreensBrowserIT extends AdminIntegrationTest {
 		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
-	private void signIn(String user, String password) {
-		browser.driver.get(url("/login"));
-		WebElement username = browser.driver.findElement(By.id("username"));
-		username.clear();
-		username.sendKeys(user);
-		browser.driver.findElement(By.id("password")).sendKeys(password);
-		browser.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-		browser.wait.until(ExpectedConditions.not(ExpectedConditions.urlMatches(".*/login$")));
-	}
-
 	private List<String> rowIds() {
 		return browser.driver.findElements(By.cssSelector("tbody tr"))
 			.stream()
 			.map((row) -> row.getAttribute("data-template-id"))
 			.toList();
-	}
-
-	private String url(String path) {
-		return "http://localhost:" + this.port + path;
-	}
-
-	private static NewTemplate request(String name) {
-		Instant now = Instant.now();
-		return new NewTemplate(name, TemplateType.FIXED_AMOUNT, 500L, null, null, null, 10L, 1,
-				now.minusSeconds(60).toString(), now.plusSeconds(3600).toString(),
-				new NewTemplate.ValidityInput("RELATIVE", null, null, 7), null, null, null, true);
 	}
 
 }

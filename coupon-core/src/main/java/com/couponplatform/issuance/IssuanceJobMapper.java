@@ -28,6 +28,11 @@ interface IssuanceJobMapper {
 	@Select("SELECT " + COLUMNS + " FROM issuance_job WHERE id = #{id}")
 	IssuanceJob find(@Param("id") long id);
 
+	/** Jobs below an ID, newest first; a job still being created is not listed yet. */
+	@Select("SELECT " + COLUMNS + " FROM issuance_job WHERE id < #{before} AND status <> 'PREPARING' "
+			+ "ORDER BY id DESC LIMIT #{limit}")
+	List<IssuanceJob> findBefore(@Param("before") long before, @Param("limit") int limit);
+
 	/** The intake's counts, and the job ready to run once its stock is reserved. */
 	@Update("UPDATE issuance_job SET status = 'PENDING', total = #{total}, duplicates = #{duplicates}, "
 			+ "rejected = #{rejected}, reserved = #{total}, updated_at = #{now} WHERE id = #{id} AND status = 'PREPARING'")

@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.shared.Keyset;
+import com.couponplatform.shared.Page;
+
 /**
  * The back office reads a job.
  */
@@ -48,6 +51,16 @@ public class ReadIssuanceJob {
 
 		void accept(long line, String content, String reason);
 
+	}
+
+	/**
+	 * The jobs, newest first.
+	 * @param cursor the previous page's {@code nextCursor}, or {@code null}
+	 * @param limit the page size
+	 * @return a page of jobs
+	 */
+	public Page<IssuanceJob> list(String cursor, int limit) {
+		return Keyset.page(this.jobs.findBefore(Keyset.before(cursor), limit + 1), limit, IssuanceJob::id);
 	}
 
 	/**

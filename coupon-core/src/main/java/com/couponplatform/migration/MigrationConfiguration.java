@@ -16,4 +16,9 @@ public class MigrationConfiguration {
 		return new NoMigration();
 	}
 
+	@Bean
+	BackOfficeFreeze backOfficeFreeze(MigrationEpochs epochs) {
+		return () -> epochs.current().phase().freezesBackOffice();
+	}
+
 }

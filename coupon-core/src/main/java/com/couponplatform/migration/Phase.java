@@ -21,6 +21,16 @@ public enum Phase {
 	}
 
 	/**
+	 * Whether the back office may not change templates, scopes, the blacklist, codes or
+	 * jobs (decision 5): from LEGACY, where the monolith still owns them, until
+	 * DUAL_WRITE_OFF, after which NEW alone does.
+	 * @return whether back-office changes are refused
+	 */
+	public boolean freezesBackOffice() {
+		return this != NONE && this != DUAL_WRITE_OFF;
+	}
+
+	/**
 	 * The side of a user who has no fence row of their own: OLD until every user is on
 	 * NEW. In WRITE_GRAY a user cut over has a row saying NEW.
 	 * @return the side

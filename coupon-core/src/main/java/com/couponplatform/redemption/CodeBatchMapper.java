@@ -30,6 +30,11 @@ interface CodeBatchMapper {
 	@Select("SELECT " + COLUMNS + " FROM code_batch WHERE id = #{id}")
 	CodeBatch find(@Param("id") long id);
 
+	/** Batches below an ID, newest first; an import still being read in is not listed. */
+	@Select("SELECT " + COLUMNS + " FROM code_batch WHERE id < #{before} AND status <> 'IMPORTING' "
+			+ "ORDER BY id DESC LIMIT #{limit}")
+	List<CodeBatch> findBefore(@Param("before") long before, @Param("limit") int limit);
+
 	@Select("SELECT id FROM code_batch WHERE status = 'GENERATING' ORDER BY id")
 	List<Long> findGenerating();
 

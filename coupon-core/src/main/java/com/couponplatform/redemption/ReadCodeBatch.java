@@ -4,6 +4,9 @@ import java.util.function.BiConsumer;
 
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.shared.Keyset;
+import com.couponplatform.shared.Page;
+
 /**
  * Reads a code batch and exports its codes.
  */
@@ -31,6 +34,16 @@ public class ReadCodeBatch {
 			throw new CodeBatchNotFoundException(id);
 		}
 		return batch;
+	}
+
+	/**
+	 * The batches, newest first.
+	 * @param cursor the previous page's {@code nextCursor}, or {@code null}
+	 * @param limit the page size
+	 * @return a page of batches
+	 */
+	public Page<CodeBatch> list(String cursor, int limit) {
+		return Keyset.page(this.batches.findBefore(Keyset.before(cursor), limit + 1), limit, CodeBatch::id);
 	}
 
 	/**

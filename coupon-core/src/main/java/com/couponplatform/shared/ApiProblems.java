@@ -75,8 +75,28 @@ public final class ApiProblems {
 	 * @return the operation
 	 */
 	public static Operation describe(Operation operation, Class<?> controller, Method handler) {
+		return describe(operation, controller, handler, Set.of());
+	}
+
+	/**
+	 * Describes an operation as {@link #describe(Operation, Class, Method)} does, with
+	 * codes a service adds to some of its operations in one place rather than on each
+	 * handler.
+	 * @param operation the operation springdoc built
+	 * @param controller the handler's class
+	 * @param handler the handler method
+	 * @param added the codes it refuses with besides its {@link Refuses} and the common
+	 * ones
+	 * @return the operation
+	 */
+	public static Operation describe(Operation operation, Class<?> controller, Method handler, Set<ProblemCode> added) {
 		Refuses refuses = handler.getAnnotation(Refuses.class);
-		addResponses(operation, (refuses != null) ? List.of(refuses.value()) : List.of());
+		Set<ProblemCode> own = EnumSet.noneOf(ProblemCode.class);
+		own.addAll(added);
+		if (refuses != null) {
+			own.addAll(List.of(refuses.value()));
+		}
+		addResponses(operation, own);
 		operation.setOperationId(operationId(controller.getSimpleName(), handler.getName()));
 		return operation;
 	}

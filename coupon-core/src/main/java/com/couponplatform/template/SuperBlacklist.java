@@ -2,6 +2,7 @@ package com.couponplatform.template;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -43,6 +44,15 @@ public class SuperBlacklist {
 	 */
 	public Set<String> all() {
 		return this.all.get(Boolean.TRUE);
+	}
+
+	/**
+	 * Every blacklisted SKU with its reason, read from the database (not the cache), for
+	 * the operators' screen.
+	 * @return the entries by SKU
+	 */
+	public List<BlacklistedSku> entries() {
+		return this.skus.findEntries();
 	}
 
 	/**

@@ -18,6 +18,9 @@ interface SuperBlacklistMapper {
 	@Select("SELECT sku_id FROM sku_super_blacklist")
 	List<String> findAll();
 
+	@Select("SELECT sku_id, reason, created_by, created_at FROM sku_super_blacklist ORDER BY sku_id")
+	List<BlacklistedSku> findEntries();
+
 	@Insert("""
 			INSERT INTO sku_super_blacklist (sku_id, reason, created_by, created_at)
 			VALUES (#{skuId}, #{reason}, #{actor}, #{now})

@@ -1,12 +1,8 @@
 package com.couponplatform.admin.codebatch;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -109,32 +105,7 @@ class CodeBatchController {
 	@Refuses({ ProblemCode.NOT_FOUND })
 	@GetMapping(value = "/{id}/codes.csv", produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> codes(@PathVariable String id) {
-		long batchId = Ids.parse("id", id);
-		CodeBatch batch = this.readBatch.read(batchId);
-		if (batch.status() == CodeBatchStatus.GENERATING) {
-			throw new InvalidInputException("id", "the batch's codes are still being generated; export it once ACTIVE");
-		}
-		StreamingResponseBody body = (out) -> {
-			Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-			csv.write("code,usesLeft\n");
-			// Codes are A-Z and 0-9 only: no field needs quoting.
-			this.readBatch.export(batchId, (code, usesLeft) -> {
-				try {
-					csv.write(code);
-					csv.write(',');
-					csv.write(Integer.toString(usesLeft));
-					csv.write('\n');
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-			csv.flush();
-		};
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header("Content-Disposition", "attachment; filename=\"code-batch-" + batchId + ".csv\"")
-			.body(body);
+		return CodesCsv.download(this.readBatch, Ids.parse("id", id));
 	}
 
 	private static ResponseEntity<BatchResponse> accepted(CodeBatch batch) {

@@ -1,12 +1,8 @@
 package com.couponplatform.admin.issuance;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -122,25 +118,7 @@ class IssuanceJobController {
 	@Refuses({ ProblemCode.NOT_FOUND })
 	@GetMapping(value = "/{id}/failures.csv", produces = "text/csv")
 	ResponseEntity<StreamingResponseBody> failures(@PathVariable String id) {
-		long jobId = Ids.parse("id", id);
-		this.readJob.read(jobId);
-		StreamingResponseBody body = (out) -> {
-			Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-			csv.write("line,content,reason\n");
-			this.readJob.failures(jobId, (line, content, reason) -> {
-				try {
-					csv.write(line + "," + CsvField.quote(content) + "," + reason + "\n");
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
-			csv.flush();
-		};
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header("Content-Disposition", "attachment; filename=\"issuance-" + jobId + "-failures.csv\"")
-			.body(body);
+		return FailuresCsv.download(this.readJob, Ids.parse("id", id));
 	}
 
 	@Refuses({ ProblemCode.NOT_FOUND, ProblemCode.ILLEGAL_TRANSITION })

@@ -2,10 +2,10 @@ package com.couponplatform.admin.template;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
+import com.couponplatform.admin.web.FormFields;
 import com.couponplatform.shared.FieldViolation;
 import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateType;
@@ -17,6 +17,12 @@ import com.couponplatform.template.TemplateType;
  * {@code scope.skuWhitelist}), so the use case's violations land beside their fields.
  */
 public class TemplateForm {
+
+	/** The API's field names the form shows an error beside; any other shows above it. */
+	static final Set<String> FIELDS = Set.of("name", "type", "discountAmount", "thresholdAmount", "percentOff",
+			"maxDiscountAmount", "totalStock", "perUserLimit", "claimStart", "claimEnd", "validity.type",
+			"validity.days", "validity.from", "validity.until", "scope.skuWhitelist", "scope.skuBlacklist",
+			"scope.categoryWhitelist", "scope.categoryBlacklist", "targeting");
 
 	private String name = "";
 
@@ -61,19 +67,62 @@ public class TemplateForm {
 	private boolean refundable = true;
 
 	/**
+	 * The form filled in with a template as it is, for its edit page.
+	 * @param template the template's fields as an operator would send them
+	 * @return the form
+	 */
+	static TemplateForm of(NewTemplate template) {
+		TemplateForm form = new TemplateForm();
+		form.name = template.name();
+		form.type = template.type().name();
+		form.discountAmount = text(template.discountAmount());
+		form.thresholdAmount = text(template.thresholdAmount());
+		form.percentOff = text(template.percentOff());
+		form.maxDiscountAmount = text(template.maxDiscountAmount());
+		form.totalStock = text(template.totalStock());
+		form.perUserLimit = text(template.perUserLimit());
+		form.claimStart = template.claimStart();
+		form.claimEnd = template.claimEnd();
+		NewTemplate.ValidityInput validity = template.validity();
+		form.validityType = validity.type();
+		form.validityFrom = text(validity.from());
+		form.validityUntil = text(validity.until());
+		form.validityDays = text(validity.days());
+		NewTemplate.ScopeInput scope = template.scope();
+		if (scope != null) {
+			form.skuWhitelist = joined(scope.skuWhitelist());
+			form.skuBlacklist = joined(scope.skuBlacklist());
+			form.categoryWhitelist = joined(scope.categoryWhitelist());
+			form.categoryBlacklist = joined(scope.categoryBlacklist());
+		}
+		form.targeting = text(template.targeting());
+		form.tagFallback = template.tagFallback();
+		form.refundable = !Boolean.FALSE.equals(template.refundable());
+		return form;
+	}
+
+	private static String joined(List<String> lines) {
+		return (lines != null) ? String.join("\n", lines) : "";
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? value.toString() : "";
+	}
+
+	/**
 	 * The request as far as the form can tell: a field that is not a number where one is
 	 * needed is left out of it and reported.
 	 * @return the request for {@code CreateTemplate}, and the fields it left out
 	 */
 	Parsed parse() {
 		List<FieldViolation> violations = new ArrayList<>();
-		Long discount = amount(violations, "discountAmount", this.discountAmount);
-		Long threshold = amount(violations, "thresholdAmount", this.thresholdAmount);
-		Long percent = amount(violations, "percentOff", this.percentOff);
-		Long cap = amount(violations, "maxDiscountAmount", this.maxDiscountAmount);
-		Long stock = amount(violations, "totalStock", this.totalStock);
-		Long perUser = amount(violations, "perUserLimit", this.perUserLimit);
-		Long days = amount(violations, "validity.days", this.validityDays);
+		Long discount = FormFields.wholeNumber(violations, "discountAmount", this.discountAmount);
+		Long threshold = FormFields.wholeNumber(violations, "thresholdAmount", this.thresholdAmount);
+		Long percent = FormFields.wholeNumber(violations, "percentOff", this.percentOff);
+		Long cap = FormFields.wholeNumber(violations, "maxDiscountAmount", this.maxDiscountAmount);
+		Long stock = FormFields.wholeNumber(violations, "totalStock", this.totalStock);
+		Long perUser = FormFields.wholeNumber(violations, "perUserLimit", this.perUserLimit);
+		Long days = FormFields.wholeNumber(violations, "validity.days", this.validityDays);
 		TemplateType templateType = Arrays.stream(TemplateType.values())
 			.filter((candidate) -> candidate.name().equals(this.type))
 			.findFirst()
@@ -83,16 +132,17 @@ public class TemplateForm {
 		}
 		boolean relative = "RELATIVE".equals(this.validityType);
 		NewTemplate.ValidityInput validity = new NewTemplate.ValidityInput(this.validityType,
-				relative ? null : blankToNull(this.validityFrom), relative ? null : blankToNull(this.validityUntil),
-				relative ? toInteger(days) : null);
+				relative ? null : FormFields.blankToNull(this.validityFrom),
+				relative ? null : FormFields.blankToNull(this.validityUntil), relative ? toInteger(days) : null);
 		NewTemplate.ScopeInput scope = new NewTemplate.ScopeInput(lines(this.skuWhitelist), lines(this.skuBlacklist),
 				lines(this.categoryWhitelist), lines(this.categoryBlacklist));
 		boolean anyScope = !(scope.skuWhitelist().isEmpty() && scope.skuBlacklist().isEmpty()
 				&& scope.categoryWhitelist().isEmpty() && scope.categoryBlacklist().isEmpty());
 		return new Parsed(
 				new NewTemplate(this.name, templateType, discount, threshold, toInteger(percent), cap, stock,
-						toInteger(perUser), blankToNull(this.claimStart), blankToNull(this.claimEnd), validity,
-						anyScope ? scope : null, blankToNull(this.targeting), this.tagFallback, this.refundable),
+						toInteger(perUser), FormFields.blankToNull(this.claimStart),
+						FormFields.blankToNull(this.claimEnd), validity, anyScope ? scope : null,
+						FormFields.blankToNull(this.targeting), this.tagFallback, this.refundable),
 				List.copyOf(violations));
 	}
 
@@ -105,32 +155,8 @@ public class TemplateForm {
 	record Parsed(NewTemplate request, List<FieldViolation> unparseable) {
 	}
 
-	/** The violations by field, first message each, in the form's order. */
-	static Map<String, String> byField(List<FieldViolation> violations) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		violations.forEach((violation) -> errors.putIfAbsent(violation.field(), violation.message()));
-		return errors;
-	}
-
-	private static Long amount(List<FieldViolation> violations, String field, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(text.strip());
-		}
-		catch (NumberFormatException ex) {
-			violations.add(new FieldViolation(field, "must be a whole number"));
-			return null;
-		}
-	}
-
 	private static Integer toInteger(Long value) {
 		return (value == null || value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) ? null : value.intValue();
-	}
-
-	private static String blankToNull(String text) {
-		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/** One ID a line (or separated by commas), blanks dropped. */

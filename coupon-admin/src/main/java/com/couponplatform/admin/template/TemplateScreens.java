@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.stereotype.Controller;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.couponplatform.admin.web.FormFields;
+import com.couponplatform.admin.web.Screen;
 import com.couponplatform.shared.FieldViolation;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.InvalidInputException;
@@ -30,10 +34,12 @@ import com.couponplatform.template.ChangeTemplateStatus;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.CreateTemplate;
 import com.couponplatform.template.ListTemplates;
+import com.couponplatform.template.NewTemplate;
 import com.couponplatform.template.TemplateAudit;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.template.TemplateStatus;
 import com.couponplatform.template.TemplateType;
+import com.couponplatform.template.UpdateTemplate;
 import com.couponplatform.time.BusinessTime;
 
 /**
@@ -43,7 +49,7 @@ import com.couponplatform.time.BusinessTime;
  * (each behind a confirmation, shown to OPERATOR and ADMIN only, and refused by the
  * security chain to anybody else), its statistics and its audit trail.
  */
-@Controller
+@Screen
 @RequestMapping("/screens/templates")
 class TemplateScreens {
 
@@ -61,13 +67,19 @@ class TemplateScreens {
 
 	private final ReadTemplateStatistic statistics;
 
+	private final UpdateTemplate updateTemplate;
+
+	private final ObjectMapper json;
+
 	private final Clock clock;
 
 	private final BusinessTime time;
 
 	TemplateScreens(ListTemplates listTemplates, CreateTemplate createTemplate, TemplateCatalog catalog,
-			ChangeTemplateStatus changeStatus, TemplateAudit audit, ReadTemplateStatistic statistics, Clock clock,
-			BusinessTime time) {
+			ChangeTemplateStatus changeStatus, TemplateAudit audit, ReadTemplateStatistic statistics,
+			UpdateTemplate updateTemplate, ObjectMapper json, Clock clock, BusinessTime time) {
+		this.updateTemplate = updateTemplate;
+		this.json = json;
 		this.clock = clock;
 		this.time = time;
 		this.listTemplates = listTemplates;
@@ -115,17 +127,76 @@ class TemplateScreens {
 			violations.addAll(invalid.violations());
 		}
 		if (created == null) {
-			return form(model, form, TemplateForm.byField(violations));
+			return form(model, form, FormFields.byField(violations));
 		}
 		flash.addFlashAttribute("done", "Template " + created.id() + " is created as a DRAFT.");
 		return "redirect:/screens/templates/" + created.id();
 	}
 
+	/**
+	 * The form, new or for an edit; an error of no field of the form (a live template's
+	 * rule, say) shows above it.
+	 */
 	private static String form(Model model, TemplateForm form, Map<String, String> errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
+		model.addAttribute("otherErrors",
+				errors.entrySet()
+					.stream()
+					.filter((error) -> !TemplateForm.FIELDS.contains(error.getKey()))
+					.map((error) -> error.getKey() + " " + error.getValue())
+					.toList());
 		model.addAttribute("types", Arrays.asList(TemplateType.values()));
+		CouponTemplate editing = (CouponTemplate) model.getAttribute("template");
+		model.addAttribute("title", (editing != null) ? "Edit " + editing.name() : "New template");
 		return "template/form";
+	}
+
+	@GetMapping("/{id}/edit")
+	String edit(@PathVariable String id, Model model) {
+		CouponTemplate template = this.catalog.getFresh(Ids.parse("id", id));
+		return editForm(model, TemplateForm.of(NewTemplate.from(template)), template, template.version(), Map.of());
+	}
+
+	/**
+	 * Saves an edit: the whole form as a merge patch of the version the operator read, so
+	 * that a change somebody else saved meanwhile is refused rather than overwritten.
+	 */
+	@PostMapping("/{id}")
+	String update(@PathVariable String id, @ModelAttribute("form") TemplateForm form, @RequestParam int version,
+			Principal operator, Model model, RedirectAttributes flash) {
+		long templateId = Ids.parse("id", id);
+		TemplateForm.Parsed parsed = form.parse();
+		CouponTemplate current = this.catalog.getFresh(templateId);
+		if (!parsed.unparseable().isEmpty()) {
+			return editForm(model, form, current, version, FormFields.byField(parsed.unparseable()));
+		}
+		ObjectNode patch = this.json.valueToTree(parsed.request());
+		patch.put("version", version);
+		CouponTemplate updated;
+		try {
+			updated = this.updateTemplate.update(templateId, patch, operator.getName());
+		}
+		catch (InvalidInputException invalid) {
+			return editForm(model, form, current, version, FormFields.byField(invalid.violations()));
+		}
+		catch (RuleViolationException refused) {
+			// Changed by somebody else since it was read, or ended meanwhile: the form
+			// keeps the version read, so saving again is refused until the page is
+			// reloaded.
+			model.addAttribute("refused", refused.getMessage());
+			return editForm(model, form, current, version, Map.of());
+		}
+		flash.addFlashAttribute("done", "Template " + updated.id() + " is saved (version " + updated.version() + ").");
+		return "redirect:/screens/templates/" + templateId;
+	}
+
+	/** The edit form, for the version of the template the operator read. */
+	private static String editForm(Model model, TemplateForm form, CouponTemplate template, int version,
+			Map<String, String> errors) {
+		model.addAttribute("template", template);
+		model.addAttribute("version", version);
+		return form(model, form, errors);
 	}
 
 	@GetMapping("/{id}")

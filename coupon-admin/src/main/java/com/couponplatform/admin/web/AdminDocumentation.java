@@ -1,6 +1,7 @@
 package com.couponplatform.admin.web;
 
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -13,8 +14,11 @@ import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.GetMapping;
 
 import com.couponplatform.shared.ApiProblems;
+import com.couponplatform.shared.ProblemCode;
 
 /**
  * coupon-admin's OpenAPI document ({@code /v3/api-docs}, Swagger UI at
@@ -51,7 +55,10 @@ class AdminDocumentation {
 
 	@Bean
 	OperationCustomizer problemResponses() {
-		return (operation, handler) -> ApiProblems.describe(operation, handler.getBeanType(), handler.getMethod());
+		// FreezeGuard refuses every change while a migration freezes the back office.
+		return (operation, handler) -> ApiProblems.describe(operation, handler.getBeanType(), handler.getMethod(),
+				AnnotatedElementUtils.hasAnnotation(handler.getMethod(), GetMapping.class) ? Set.of()
+						: Set.of(ProblemCode.MIGRATION_FREEZE));
 	}
 
 }

@@ -63,7 +63,7 @@ class AdminSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**")
 				.permitAll()
 				// Forms that change something are for those who may.
-				.requestMatchers(HttpMethod.GET, "/screens/*/new")
+				.requestMatchers(HttpMethod.GET, "/screens/*/new", "/screens/*/*/edit")
 				.hasAnyRole(OPERATOR, ADMIN)
 				.requestMatchers(HttpMethod.GET, "/", "/screens/**")
 				.hasAnyRole(VIEWER, OPERATOR, ADMIN)
