@@ -111,6 +111,16 @@ abstract class ScreensBrowserTest extends AdminIntegrationTest {
 				+ ".then((response) => done(response.status), (error) => done(String(error)));", path);
 	}
 
+	/**
+	 * GETs from the signed-in page, for the status a page answered with.
+	 * @return the answer's status, or the error's text
+	 */
+	static Object statusOf(String path) {
+		return browser.driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "fetch(arguments[0]).then((response) => done(response.status), (error) => done(String(error)));",
+				path);
+	}
+
 	/** A fixed-amount template, claimable for an hour, with this stock. */
 	static NewTemplate request(String name, long stock) {
 		Instant now = Instant.now();

@@ -2,6 +2,7 @@ package com.couponplatform.admin;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,8 +67,8 @@ class TagsAndBlacklistScreensBrowserIT extends ScreensBrowserTest {
 		assertThat(browser.driver.findElement(By.id("skuId")).getAttribute("value")).isEqualTo(sku);
 		assertThat(this.superBlacklist.entries()).noneMatch((entry) -> entry.skuId().equals(sku));
 
-		type("reason", "Tobacco");
-		browser.driver.findElement(By.id("add")).click();
+		// Enter in a field submits its form, as a keyboard user would.
+		type("reason", "Tobacco" + Keys.ENTER);
 		browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-sku='" + sku + "']")));
 		assertThat(browser.driver.findElement(By.cssSelector("tr[data-sku='" + sku + "']")).getText())
 			.contains("Tobacco", "operator");

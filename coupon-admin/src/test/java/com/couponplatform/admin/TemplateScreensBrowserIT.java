@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -94,7 +95,8 @@ class TemplateScreensBrowserIT extends ScreensBrowserTest {
 		browser.wait.until(ExpectedConditions.alertIsPresent()).dismiss();
 		assertThat(status()).isEqualTo("DRAFT");
 
-		browser.driver.findElement(By.id("action-publish")).click();
+		// By keyboard alone: the button takes the focus and Enter presses it.
+		browser.driver.findElement(By.id("action-publish")).sendKeys(Keys.ENTER);
 		Alert confirmation = browser.wait.until(ExpectedConditions.alertIsPresent());
 		assertThat(confirmation.getText()).startsWith("Publish:");
 		confirmation.accept();
@@ -241,10 +243,15 @@ class TemplateScreensBrowserIT extends ScreensBrowserTest {
 	void aMalformedOrUnknownTemplateOrActionIsRefusedAndChangesNothing() {
 		CouponTemplate draft = this.createTemplate.create(request("Screens bad input " + System.nanoTime(), 10), "it");
 		signIn("operator", "operator-it-password");
+		// Refusals are pages, with the API's status and code.
 		browser.driver.get(url("/screens/templates/abc"));
-		assertThat(browser.driver.getPageSource()).contains("\"code\":\"VALIDATION_FAILED\"");
+		assertThat(text("refusal-code")).isEqualTo("VALIDATION_FAILED");
+		assertThat(text("refusal")).startsWith("id ");
+		assertThat(statusOf("/screens/templates/abc")).isEqualTo(400L);
 		browser.driver.get(url("/screens/templates/999999999999"));
-		assertThat(browser.driver.getPageSource()).contains("\"code\":\"TEMPLATE_NOT_FOUND\"");
+		assertThat(text("refusal-code")).isEqualTo("TEMPLATE_NOT_FOUND");
+		assertThat(statusOf("/screens/templates/999999999999")).isEqualTo(404L);
+		assertScreen("refused");
 		browser.driver.get(url("/screens/templates/" + draft.id()));
 		Object answer = postByHand("/screens/templates/" + draft.id() + "/frobnicate");
 		assertThat(answer).isEqualTo(400L);

@@ -28,7 +28,6 @@ import com.couponplatform.redemption.NewCodeBatch;
 import com.couponplatform.redemption.ReadCodeBatch;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.InvalidInputException;
-import com.couponplatform.shared.RuleViolationException;
 import com.couponplatform.template.ListTemplates;
 import com.couponplatform.template.TemplateStatus;
 
@@ -72,19 +71,9 @@ class CodeBatchScreens {
 	@PostMapping
 	String create(@ModelAttribute("form") CodeBatchForm form, @RequestParam(required = false) MultipartFile file,
 			Principal operator, Model model) throws IOException {
-		CodeBatch batch;
-		try {
-			batch = create(form, file, operator.getName());
-		}
-		catch (InvalidInputException invalid) {
-			return form(model, form, FormFields.byField(invalid.violations()));
-		}
-		catch (RuleViolationException refused) {
-			// Not active, or not enough stock for the codes' uses: said above the form.
-			model.addAttribute("refused", refused.getMessage());
-			return form(model, form, Map.of());
-		}
-		return "redirect:/screens/code-batches/" + batch.id();
+		// Not active, or not enough stock for the codes' uses, is said above the form.
+		return FormFields.submit(model, () -> create(form, file, operator.getName()),
+				(batch) -> "redirect:/screens/code-batches/" + batch.id(), (errors) -> form(model, form, errors));
 	}
 
 	private CodeBatch create(CodeBatchForm form, MultipartFile file, String operator) throws IOException {

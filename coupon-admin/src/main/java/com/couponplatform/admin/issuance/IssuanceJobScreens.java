@@ -85,20 +85,9 @@ class IssuanceJobScreens {
 	@PostMapping
 	String create(@ModelAttribute("form") JobForm form, @RequestParam(required = false) MultipartFile file,
 			Principal operator, Model model) throws IOException {
-		IssuanceJob job;
-		try {
-			job = create(form, file, operator.getName());
-		}
-		catch (InvalidInputException invalid) {
-			return form(model, form, FormFields.byField(invalid.violations()));
-		}
-		catch (RuleViolationException refused) {
-			// Not active, or not enough stock: said above the form, which keeps what
-			// was typed.
-			model.addAttribute("refused", refused.getMessage());
-			return form(model, form, Map.of());
-		}
-		return "redirect:/screens/issuance-jobs/" + job.id();
+		// Not active, or not enough stock, is said above the form.
+		return FormFields.submit(model, () -> create(form, file, operator.getName()),
+				(job) -> "redirect:/screens/issuance-jobs/" + job.id(), (errors) -> form(model, form, errors));
 	}
 
 	private IssuanceJob create(JobForm form, MultipartFile file, String operator) throws IOException {

@@ -173,22 +173,15 @@ class TemplateScreens {
 		}
 		ObjectNode patch = this.json.valueToTree(parsed.request());
 		patch.put("version", version);
-		CouponTemplate updated;
-		try {
-			updated = this.updateTemplate.update(templateId, patch, operator.getName());
-		}
-		catch (InvalidInputException invalid) {
-			return editForm(model, form, current, version, FormFields.byField(invalid.violations()));
-		}
-		catch (RuleViolationException refused) {
-			// Changed by somebody else since it was read, or ended meanwhile: the form
-			// keeps the version read, so saving again is refused until the page is
-			// reloaded.
-			model.addAttribute("refused", refused.getMessage());
-			return editForm(model, form, current, version, Map.of());
-		}
-		flash.addFlashAttribute("done", "Template " + updated.id() + " is saved (version " + updated.version() + ").");
-		return "redirect:/screens/templates/" + templateId;
+		// Changed by somebody else since it was read, or ended meanwhile, is said above
+		// the form; it keeps the version read, so saving again is refused until the page
+		// is reloaded.
+		return FormFields.submit(model, () -> this.updateTemplate.update(templateId, patch, operator.getName()),
+				(updated) -> {
+					flash.addFlashAttribute("done",
+							"Template " + updated.id() + " is saved (version " + updated.version() + ").");
+					return "redirect:/screens/templates/" + templateId;
+				}, (errors) -> editForm(model, form, current, version, errors));
 	}
 
 	/** The edit form, for the version of the template the operator read. */

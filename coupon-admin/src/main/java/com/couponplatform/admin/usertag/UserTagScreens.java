@@ -62,8 +62,8 @@ class UserTagScreens {
 			return page(model, lines, List.of("Give a file or type lines: a user ID, then that user's tags."));
 		}
 		if (parsed.users().size() > LoadUserTags.MAX_USERS) {
-			return page(model, lines, List.of("At most " + LoadUserTags.MAX_USERS + " users an upload; this one has "
-					+ parsed.users().size() + "."));
+			return page(model, lines, List
+				.of("At most " + LoadUserTags.MAX_USERS + " users an upload; this one has " + "more. Split the file."));
 		}
 		try {
 			int loaded = this.loadUserTags.load(parsed.users());
@@ -91,7 +91,8 @@ class UserTagScreens {
 		BufferedReader reader = new BufferedReader(text);
 		String line;
 		int number = 0;
-		while ((line = reader.readLine()) != null) {
+		// One entry past the limit is enough to refuse the upload: the rest is not read.
+		while (users.size() <= LoadUserTags.MAX_USERS && (line = reader.readLine()) != null) {
 			number++;
 			List<String> fields = Arrays.stream(line.split("[,;\\s]+")).filter((field) -> !field.isEmpty()).toList();
 			if (fields.isEmpty() || (number == 1 && fields.get(0).equalsIgnoreCase("userId"))) {

@@ -3,16 +3,65 @@ package com.couponplatform.admin.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import org.springframework.ui.Model;
 
 import com.couponplatform.shared.FieldViolation;
+import com.couponplatform.shared.InvalidInputException;
+import com.couponplatform.shared.RuleViolationException;
 
 /**
  * What every screen form does with what was typed: reads a whole number or reports the
- * field, treats a blank field as absent, and shows the use case's errors by field.
+ * field, treats a blank field as absent, runs the use case, and shows its errors by field
+ * or its refusal above the form.
  */
 public final class FormFields {
 
 	private FormFields() {
+	}
+
+	/**
+	 * Runs a form's use case: its result goes where {@code done} says (a redirect to what
+	 * was made); invalid fields show the form again with each error beside its field, and
+	 * a refusal (not active, sold out, changed meanwhile …) shows it again with the
+	 * refusal above it as {@code refused} — what was typed kept either way.
+	 * @param <T> what the use case makes
+	 * @param <E> what it may throw besides refusals (an upload's IOException)
+	 * @param model the page's model
+	 * @param useCase the use case, called once
+	 * @param done the view after success
+	 * @param form the form's view, given the errors by field
+	 * @return the view
+	 * @throws E when the use case does
+	 */
+	public static <T, E extends Exception> String submit(Model model, UseCase<T, E> useCase, Function<T, String> done,
+			Function<Map<String, String>, String> form) throws E {
+		T result;
+		try {
+			result = useCase.run();
+		}
+		catch (InvalidInputException invalid) {
+			return form.apply(byField(invalid.violations()));
+		}
+		catch (RuleViolationException refused) {
+			model.addAttribute("refused", refused.getMessage());
+			return form.apply(Map.of());
+		}
+		return done.apply(result);
+	}
+
+	/**
+	 * A form's use case, which may read an uploaded file.
+	 *
+	 * @param <T> what it makes
+	 * @param <E> what it may throw besides refusals
+	 */
+	@FunctionalInterface
+	public interface UseCase<T, E extends Exception> {
+
+		T run() throws E;
+
 	}
 
 	/**
