@@ -141,7 +141,7 @@ class TemplateScreensBrowserIT extends ScreensBrowserTest {
 	}
 
 	@Test
-	void anOperatorCreatesATemplateThroughTheFormAfterFixingTheFieldsItNames() {
+	void anOperatorCreatesATemplateThroughTheFormAfterFixingTheFieldsItNamesThenPublishesIt() {
 		signIn("operator", "operator-it-password");
 		browser.driver.get(url("/screens/templates"));
 		browser.driver.findElement(By.id("new-template")).click();
@@ -181,6 +181,12 @@ class TemplateScreensBrowserIT extends ScreensBrowserTest {
 		assertThat(created.rule().discountAmount()).isEqualTo(500L);
 		assertThat(created.totalStock()).isEqualTo(100);
 		assertThat(created.createdBy()).isEqualTo("operator");
+
+		// And published from its page, so the campaign needs no other tool.
+		browser.driver.findElement(By.id("action-publish")).click();
+		browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+		browser.wait.until(ExpectedConditions.textToBe(By.id("template-status"), "ACTIVE"));
+		assertThat(this.catalog.getFresh(id).status()).isEqualTo(TemplateStatus.ACTIVE);
 	}
 
 	@Test
