@@ -6,6 +6,10 @@
 #                              couponbench_*, Redis prefix couponbench:, its own broker on 19896), runs
 #                              the load generator against it, prints a Markdown report (also written to
 #                              coupon-bench/target/claim-benchmark.md) and stops what it started
+#   ./deploy/bench.sh profile-claims  the hot-template claim peak under async-profiler (CPU, then wall
+#                              clock) in coupon-api and coupon-admin, with the database and Redis work per
+#                              claim of every process: flame graphs to docs/benchmarks/claim-hot-*.html,
+#                              the report to coupon-bench/target/claim-profile.md (BENCH_PROFILE_CLAIMS, 40000)
 #   ./deploy/bench.sh issuance a million coupons to a million users end to end (CSV upload to COMPLETED)
 #                              on the same private platform, against raw multi-row INSERTs into the same
 #                              tables measured in the same run (report: coupon-bench/target/issuance-benchmark.md)
@@ -90,6 +94,12 @@ case "${1:-}" in
     BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.claim.ClaimBenchmark
     ;;
+  profile-claims)
+    start_platform
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
+      BENCH_PROFILE_PIDS="api=$(cat "$RUN_DIR/bench/api.pid"),admin=$(cat "$RUN_DIR/bench/admin.pid")" \
+      java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.claim.ClaimProfile
+    ;;
   issuance)
     start_platform
     BENCH_ADMIN=http://127.0.0.1:28081 \
@@ -118,7 +128,7 @@ case "${1:-}" in
     java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
     ;;
   *)
-    sed -n '2,25p' "$0"
+    sed -n '2,34p' "$0"
     exit 2
     ;;
 esac

@@ -13,7 +13,6 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
-import com.couponplatform.bench.load.BenchTokens;
 import com.couponplatform.bench.load.ClosedLoopLoad;
 import com.couponplatform.bench.load.LoadRequest;
 import com.couponplatform.bench.load.LoadResult;
@@ -35,22 +34,17 @@ public final class ClaimBenchmark {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
-	private final BenchTokens tokens;
+	private final ClaimRequests requests;
 
 	private final PlatformClient platform;
 
 	private final StringBuilder report = new StringBuilder();
 
-	private long nextUser;
-
 	private ClaimBenchmark(Settings settings) {
 		this.settings = settings;
-		this.tokens = new BenchTokens(settings.jwtSecret());
+		this.requests = new ClaimRequests(settings);
 		this.platform = new PlatformClient(this.http, settings.admin(), settings.adminPassword(), settings.jdbcUrl(),
 				settings.dbUser(), settings.dbPassword(), settings.dbPrefix());
-		// Fresh users each run: a rerun against the same databases never meets a
-		// user's earlier coupon.
-		this.nextUser = (System.currentTimeMillis() % 100_000_000L) * 10_000L;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -85,19 +79,19 @@ public final class ClaimBenchmark {
 		// Warm-up: JIT (of the service and of this generator), connection pools, the
 		// template cache. Each baseline also runs once unmeasured.
 		int warmUp = this.settings.warmUp();
-		ClosedLoopLoad.run(this.http, noops(warmUp), this.settings.workers());
+		ClosedLoopLoad.run(this.http, this.requests.noops(warmUp), this.settings.workers());
 		long warm = this.platform.activeTemplate("bench warm-up", warmUp);
-		ClosedLoopLoad.run(this.http, claims(List.of(warm), warmUp), this.settings.workers());
+		ClosedLoopLoad.run(this.http, this.requests.claims(List.of(warm), warmUp), this.settings.workers());
 		drain(warm, warmUp);
 		baselines.evalshaRate(3, 64);
 		baselines.lockedGateRate(2, 16);
 
 		double evalsha = baselines.evalshaRate(5, 64);
 		double locked = baselines.lockedGateRate(5, 16);
-		LoadResult noop = ClosedLoopLoad.run(this.http, noops(claims), this.settings.workers());
+		LoadResult noop = ClosedLoopLoad.run(this.http, this.requests.noops(claims), this.settings.workers());
 
 		long hot = this.platform.activeTemplate("bench hot", claims);
-		List<LoadRequest> hotClaims = claims(List.of(hot), claims);
+		List<LoadRequest> hotClaims = this.requests.claims(List.of(hot), claims);
 		Map<String, Long> before = baselines.commandCalls();
 		LoadResult hotPeak = ClosedLoopLoad.run(this.http, hotClaims, this.settings.workers());
 		Map<String, Long> after = baselines.commandCalls();
@@ -109,7 +103,8 @@ public final class ClaimBenchmark {
 			spread.add(this.platform.activeTemplate("bench spread " + i, claims / this.settings.templates()));
 		}
 		int spreadClaims = (claims / this.settings.templates()) * this.settings.templates();
-		LoadResult spreadPeak = ClosedLoopLoad.run(this.http, claims(spread, spreadClaims), this.settings.workers());
+		LoadResult spreadPeak = ClosedLoopLoad.run(this.http, this.requests.claims(spread, spreadClaims),
+				this.settings.workers());
 		verify("spread peak", spread, spreadClaims, spreadPeak);
 		drain(spread.get(spread.size() - 1), spreadClaims / spread.size());
 		Thread.sleep(5_000);
@@ -137,7 +132,7 @@ public final class ClaimBenchmark {
 			double rate = hotPeak.rate() * percent / 100;
 			int count = (int) (rate * this.settings.openLoopSeconds());
 			long template = this.platform.activeTemplate("bench open " + percent, count);
-			LoadResult open = OpenLoopLoad.run(this.http, claims(List.of(template), count), rate);
+			LoadResult open = OpenLoopLoad.run(this.http, this.requests.claims(List.of(template), count), rate);
 			boolean exact = verify("open loop " + percent + "%", List.of(template), count, open);
 			drain(template, count);
 			line("| %d%% = %.0f/s | %.0f/s | %.2f | %.2f | %.2f | %.2f | %s | %s |".formatted(percent, rate,
@@ -174,27 +169,6 @@ public final class ClaimBenchmark {
 		if (!this.platform.awaitStatistic(template, issued, Duration.ofMinutes(3))) {
 			line("- warning: the statistic of template " + template + " did not reach " + issued + " within 3 min");
 		}
-	}
-
-	private List<LoadRequest> claims(List<Long> templates, int count) {
-		List<LoadRequest> requests = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			long user = ++this.nextUser;
-			requests.add(LoadRequest.post(this.settings.api() + "/api/v1/claims", this.tokens.user(user),
-					"{\"templateId\":\"" + templates.get(i % templates.size()) + "\",\"requestId\":\"b" + user
-							+ "\"}"));
-		}
-		return requests;
-	}
-
-	private List<LoadRequest> noops(int count) {
-		List<LoadRequest> requests = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			long user = ++this.nextUser;
-			requests.add(LoadRequest.post(this.settings.api() + "/api/v1/noop", this.tokens.user(user),
-					"{\"templateId\":\"1\",\"requestId\":\"b" + user + "\"}"));
-		}
-		return requests;
 	}
 
 	private static long delta(Map<String, Long> before, Map<String, Long> after, String command) {
