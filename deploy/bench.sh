@@ -26,6 +26,8 @@
 #                              (report: coupon-bench/target/shard-outage-benchmark.md)
 #   ./deploy/bench.sh jmh [ARGS]  the JMH micro-benchmarks of coupon-bench (routing, warm reads)
 #
+# The claim runs warm up in rounds of BENCH_WARM_UP (10000) no-ops and claims until coupon-api's JIT
+# compiles less than 5% of a round's time (at most 8 rounds).
 # Sizes: BENCH_CLAIMS (claims per peak run, default 20000), BENCH_WORKERS (48), BENCH_TEMPLATES (1000),
 # BENCH_OPEN_LOOP_SECONDS (10). COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE=0 runs it without the template
 # cache's L1. BENCH_ISSUANCE_USERS (1000000) and BENCH_BASELINE_THREADS (4) size the issuance run;
@@ -61,6 +63,11 @@ start_platform() {
   load_local_secrets "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
 }
 
+# The private platform's processes, for the benchmarks that watch them (the JIT's clock, the profiler).
+platform_pids() {
+  echo "api=$(cat "$RUN_DIR/bench/api.pid"),admin=$(cat "$RUN_DIR/bench/admin.pid")"
+}
+
 # Starts shard 1's private mariadbd (the machine's MariaDB binaries) on a fresh data directory; the
 # EXIT trap of start_platform is extended to stop it, continued first if the run left it frozen.
 start_shard_server() {
@@ -91,13 +98,12 @@ stop_shard_server() {
 case "${1:-}" in
   claims)
     start_platform
-    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 BENCH_PIDS="$(platform_pids)" \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.claim.ClaimBenchmark
     ;;
   profile-claims)
     start_platform
-    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
-      BENCH_PROFILE_PIDS="api=$(cat "$RUN_DIR/bench/api.pid"),admin=$(cat "$RUN_DIR/bench/admin.pid")" \
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 BENCH_PIDS="$(platform_pids)" \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.claim.ClaimProfile
     ;;
   issuance)
@@ -128,7 +134,7 @@ case "${1:-}" in
     java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
     ;;
   *)
-    sed -n '2,34p' "$0"
+    sed -n '2,36p' "$0"
     exit 2
     ;;
 esac

@@ -78,11 +78,8 @@ public final class ClaimBenchmark {
 
 		// Warm-up: JIT (of the service and of this generator), connection pools, the
 		// template cache. Each baseline also runs once unmeasured.
-		int warmUp = this.settings.warmUp();
-		ClosedLoopLoad.run(this.http, this.requests.noops(warmUp), this.settings.workers());
-		long warm = this.platform.activeTemplate("bench warm-up", warmUp);
-		ClosedLoopLoad.run(this.http, this.requests.claims(List.of(warm), warmUp), this.settings.workers());
-		drain(warm, warmUp);
+		line(WarmUp.run(this.http, this.platform, this.requests, this.settings) + ".");
+		line("");
 		baselines.evalshaRate(3, 64);
 		baselines.lockedGateRate(2, 16);
 

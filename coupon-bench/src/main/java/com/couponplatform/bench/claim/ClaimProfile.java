@@ -100,8 +100,7 @@ public final class ClaimProfile {
 		try {
 			new ClaimProfile(settings).run(
 					new RedisBaselines(redis, settings.redisPrefix(), settings.redisHost(), settings.redisPort()),
-					processes(System.getenv("BENCH_PROFILE_PIDS")),
-					Path.of(System.getenv().getOrDefault("BENCH_PROFILE_OUT", "docs/benchmarks")),
+					settings.processes(), Path.of(System.getenv().getOrDefault("BENCH_PROFILE_OUT", "docs/benchmarks")),
 					Integer.parseInt(System.getenv().getOrDefault("BENCH_PROFILE_CLAIMS", "40000")));
 		}
 		finally {
@@ -110,6 +109,9 @@ public final class ClaimProfile {
 	}
 
 	private void run(RedisBaselines redis, Map<String, Long> processes, Path out, int claims) throws Exception {
+		if (processes.isEmpty()) {
+			throw new IllegalStateException("BENCH_PIDS must name the processes to profile, as api=PID,admin=PID");
+		}
 		Profiler profiler = Profiler.unpackInto(Path.of("coupon-bench", "target", "profiler"));
 		Files.createDirectories(out);
 		line("## Claim profile — " + java.time.LocalDate.now() + ", " + Machine.describe());
@@ -117,11 +119,7 @@ public final class ClaimProfile {
 		line("Hot-template peak, " + claims + " claims per run, " + this.settings.workers()
 				+ " closed-loop workers, processes " + processes + ".");
 		line("");
-		int warmUp = this.settings.warmUp();
-		ClosedLoopLoad.run(this.http, this.requests.noops(warmUp), this.settings.workers());
-		long warm = this.platform.activeTemplate("profile warm-up", warmUp);
-		ClosedLoopLoad.run(this.http, this.requests.claims(List.of(warm), warmUp), this.settings.workers());
-		this.platform.awaitStatistic(warm, warmUp, Duration.ofMinutes(3));
+		line("- " + WarmUp.run(this.http, this.platform, this.requests, this.settings));
 		LoadResult noop = ClosedLoopLoad.run(this.http, this.requests.noops(claims), this.settings.workers());
 		line("- no-op peak, unprofiled: %.0f req/s".formatted(noop.rate()));
 
@@ -208,19 +206,6 @@ public final class ClaimProfile {
 			}
 		}
 		return status;
-	}
-
-	/** {@code api=123,admin=456}: the processes to profile by name. */
-	private static Map<String, Long> processes(String text) {
-		if (text == null || text.isBlank()) {
-			throw new IllegalStateException("BENCH_PROFILE_PIDS must name the processes, as api=PID,admin=PID");
-		}
-		Map<String, Long> processes = new LinkedHashMap<>();
-		for (String entry : text.split(",")) {
-			String[] pair = entry.split("=", 2);
-			processes.put(pair[0].strip(), Long.parseLong(pair[1].strip()));
-		}
-		return processes;
 	}
 
 	/** Each process's shares by thread, and its request threads' by library or wait. */

@@ -1,5 +1,8 @@
 package com.couponplatform.bench.claim;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import static com.couponplatform.bench.claim.BenchEnvironment.env;
 import static com.couponplatform.bench.claim.BenchEnvironment.required;
 
@@ -9,7 +12,8 @@ import static com.couponplatform.bench.claim.BenchEnvironment.required;
  */
 record Settings(String api, String admin, String jwtSecret, String adminPassword, String redisHost, int redisPort,
 		String redisPrefix, String jdbcUrl, String dbUser, String dbPassword, String dbPrefix, int claims, int workers,
-		int templates, int openLoopSeconds, int warmUp, String reportFile, long templateLocalCacheSize) {
+		int templates, int openLoopSeconds, int warmUp, String reportFile, long templateLocalCacheSize,
+		Map<String, Long> processes) {
 
 	static Settings fromEnvironment() {
 		String dbHost = env("COUPON_DB_HOST", "127.0.0.1");
@@ -24,7 +28,23 @@ record Settings(String api, String admin, String jwtSecret, String adminPassword
 				Integer.parseInt(env("BENCH_OPEN_LOOP_SECONDS", "10")), Integer.parseInt(env("BENCH_WARM_UP", "10000")),
 				env("BENCH_REPORT", "coupon-bench/target/claim-benchmark.md"),
 				// As the platform was started with it; only reported.
-				Long.parseLong(env("COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE", "10000")));
+				Long.parseLong(env("COUPON_CACHE_TEMPLATE_LOCAL_MAXIMUM_SIZE", "10000")),
+				processes(System.getenv("BENCH_PIDS")));
+	}
+
+	/**
+	 * {@code api=123,admin=456}: the platform's processes by name, for the JIT's clock
+	 * and the profiler; none when unset.
+	 */
+	private static Map<String, Long> processes(String text) {
+		Map<String, Long> processes = new LinkedHashMap<>();
+		if (text != null && !text.isBlank()) {
+			for (String entry : text.split(",")) {
+				String[] pair = entry.split("=", 2);
+				processes.put(pair[0].strip(), Long.parseLong(pair[1].strip()));
+			}
+		}
+		return processes;
 	}
 
 }
