@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
@@ -94,7 +93,6 @@ class CodeBatchScreens {
 		model.addAttribute("errors", errors);
 		model.addAttribute("templates",
 				this.listTemplates.list(TemplateStatus.ACTIVE, null, ListTemplates.MAX_LIMIT).items());
-		model.addAttribute("sources", List.of(CodeBatchForm.Source.values()));
 		return "codebatch/form";
 	}
 

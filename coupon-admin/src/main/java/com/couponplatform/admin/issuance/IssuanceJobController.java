@@ -184,11 +184,12 @@ class IssuanceJobController {
 			long duplicates, long rejected, long failed, long returned, double perSecond, Instant startAt,
 			Instant createdAt, Instant finishedAt) {
 
+		/** The status and rate as the job page shows them (JobProgress). */
 		static JobResponse of(IssuanceJob job, Instant now) {
-			IssuanceStatus status = (job.status() == IssuanceStatus.PREPARING) ? IssuanceStatus.PENDING : job.status();
-			return new JobResponse(Long.toString(job.id()), Long.toString(job.templateId()), status, job.total(),
-					job.processed(), job.issued(), job.duplicates(), job.rejected(), job.failed(), job.returned(),
-					Math.round(job.perSecond(now) * 10) / 10.0, job.startAt(), job.createdAt(), job.finishedAt());
+			JobProgress progress = JobProgress.of(job, now);
+			return new JobResponse(Long.toString(job.id()), Long.toString(job.templateId()), progress.status(),
+					job.total(), job.processed(), job.issued(), job.duplicates(), job.rejected(), job.failed(),
+					job.returned(), progress.perSecond(), job.startAt(), job.createdAt(), job.finishedAt());
 		}
 
 	}

@@ -7,7 +7,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
@@ -118,7 +117,6 @@ class IssuanceJobScreens {
 		model.addAttribute("errors", errors);
 		model.addAttribute("templates",
 				this.listTemplates.list(TemplateStatus.ACTIVE, null, ListTemplates.MAX_LIMIT).items());
-		model.addAttribute("sources", List.of(JobForm.Source.values()));
 		return "issuance/form";
 	}
 

@@ -104,7 +104,7 @@ class TemplateScreens {
 
 	@GetMapping("/new")
 	String newTemplate(Model model) {
-		return form(model, new TemplateForm(), Map.of());
+		return form(model, new TemplateForm(), Map.of(), "New template");
 	}
 
 	@PostMapping
@@ -127,7 +127,7 @@ class TemplateScreens {
 			violations.addAll(invalid.violations());
 		}
 		if (created == null) {
-			return form(model, form, FormFields.byField(violations));
+			return form(model, form, FormFields.byField(violations), "New template");
 		}
 		flash.addFlashAttribute("done", "Template " + created.id() + " is created as a DRAFT.");
 		return "redirect:/screens/templates/" + created.id();
@@ -137,7 +137,7 @@ class TemplateScreens {
 	 * The form, new or for an edit; an error of no field of the form (a live template's
 	 * rule, say) shows above it.
 	 */
-	private static String form(Model model, TemplateForm form, Map<String, String> errors) {
+	private static String form(Model model, TemplateForm form, Map<String, String> errors, String title) {
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("otherErrors",
@@ -147,8 +147,7 @@ class TemplateScreens {
 					.map((error) -> error.getKey() + " " + error.getValue())
 					.toList());
 		model.addAttribute("types", Arrays.asList(TemplateType.values()));
-		CouponTemplate editing = (CouponTemplate) model.getAttribute("template");
-		model.addAttribute("title", (editing != null) ? "Edit " + editing.name() : "New template");
+		model.addAttribute("title", title);
 		return "template/form";
 	}
 
@@ -189,7 +188,7 @@ class TemplateScreens {
 			Map<String, String> errors) {
 		model.addAttribute("template", template);
 		model.addAttribute("version", version);
-		return form(model, form, errors);
+		return form(model, form, errors, "Edit " + template.name());
 	}
 
 	@GetMapping("/{id}")
