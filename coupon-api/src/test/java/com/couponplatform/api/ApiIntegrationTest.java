@@ -70,7 +70,16 @@ abstract class ApiIntegrationTest {
 
 	@DynamicPropertySource
 	static void services(DynamicPropertyRegistry registry) {
-		TestServices.springProperties(TestServices.jvmPrefix()).forEach((key, value) -> registry.add(key, () -> value));
+		register(registry, TestServices.jvmPrefix());
+	}
+
+	/**
+	 * The properties of an api test context whose databases and keys carry a prefix.
+	 * @param registry the context's properties
+	 * @param prefix the prefix
+	 */
+	static void register(DynamicPropertyRegistry registry, String prefix) {
+		TestServices.springProperties(prefix).forEach((key, value) -> registry.add(key, () -> value));
 		registry.add("coupon.jwt.secret", () -> TestTokens.SECRET);
 		// Tests reconcile when they mean to, never on a timer in the middle of a count.
 		registry.add("coupon.claim.reconcile-interval", () -> "0s");

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.couponplatform.gateway.stock.StockGate;
+import com.couponplatform.migration.SideResolver;
 import com.couponplatform.persistence.DuplicateKey;
 import com.couponplatform.sharding.ShardAvailability;
 import com.couponplatform.shared.InvalidInputException;
@@ -35,7 +36,8 @@ import com.couponplatform.wallet.UserCoupon;
  * refusals — most of its traffic — never reach the database, and its issues cost one
  * counter update and one shard transaction each. When the database refuses or fails after
  * the gate took stock, the gate is given back what it took; when the process dies there,
- * reconciliation does it ({@link ClaimStockReconciler}).
+ * reconciliation does it ({@link ClaimStockReconciler}). A user the legacy database
+ * serves claims there instead ({@link LegacyClaims}), without the gate.
  */
 @Service
 public class ClaimCoupon {
@@ -62,9 +64,15 @@ public class ClaimCoupon {
 
 	private final Map<Long, CompletableFuture<Void>> rebuilding = new ConcurrentHashMap<>();
 
+	private final SideResolver sides;
+
+	private final ObjectProvider<LegacyClaims> legacy;
+
 	ClaimCoupon(TemplateCatalog catalog, Eligibility eligibility, StockGate gate, PendingConfirmations confirmations,
 			DatabaseClaim database, ClaimMetrics metrics, Clock clock, ObjectProvider<ClaimFaultPoint> faults,
-			ShardAvailability shards) {
+			ShardAvailability shards, SideResolver sides, ObjectProvider<LegacyClaims> legacy) {
+		this.sides = sides;
+		this.legacy = legacy;
 		this.shards = shards;
 		this.catalog = catalog;
 		this.eligibility = eligibility;
@@ -103,11 +111,17 @@ public class ClaimCoupon {
 		Timer.Sample sample = this.metrics.start();
 		try {
 			ClaimResult result;
-			try {
-				result = decide(userId, templateId, requestId, origin);
+			if (this.sides.onOld(userId)) {
+				// OLD replays before any rule inside its own transaction.
+				result = this.legacy.getObject().claim(userId, templateId, requestId, origin);
 			}
-			catch (RuleViolationException refused) {
-				result = replayInsteadOf(refused, userId, templateId, requestId, origin);
+			else {
+				try {
+					result = decide(userId, templateId, requestId, origin);
+				}
+				catch (RuleViolationException refused) {
+					result = replayInsteadOf(refused, userId, templateId, requestId, origin);
+				}
 			}
 			this.metrics.issued(sample, result.replayed());
 			return result;

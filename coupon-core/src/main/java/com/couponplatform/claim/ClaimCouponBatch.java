@@ -5,8 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.migration.SideResolver;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.RuleViolationException;
@@ -32,7 +34,14 @@ public class ClaimCouponBatch {
 
 	private final ReplicaRouting routing;
 
-	ClaimCouponBatch(ClaimCoupon claimCoupon, UserCouponMapper coupons, ReplicaRouting routing) {
+	private final SideResolver sides;
+
+	private final ObjectProvider<LegacyClaims> legacy;
+
+	ClaimCouponBatch(ClaimCoupon claimCoupon, UserCouponMapper coupons, ReplicaRouting routing, SideResolver sides,
+			ObjectProvider<LegacyClaims> legacy) {
+		this.sides = sides;
+		this.legacy = legacy;
 		this.routing = routing;
 		this.claimCoupon = claimCoupon;
 		this.coupons = coupons;
@@ -56,12 +65,8 @@ public class ClaimCouponBatch {
 		violations.require(templateIds == null || new HashSet<>(templateIds).size() == templateIds.size(),
 				"templateIds", "must not repeat a template");
 		violations.throwIfAny();
-		Set<Long> requested = Set.copyOf(templateIds);
-		for (UserCouponRow row : this.routing
-			.primary(() -> this.coupons.findByOrigin(userId, CouponOrigin.BATCH_CLAIM.name(), requestId))) {
-			if (!requested.contains(row.toCoupon().templateId())) {
-				throw new IdempotencyKeyReusedException(requestId);
-			}
+		if (!Set.copyOf(templateIds).containsAll(earlierTemplates(userId, requestId))) {
+			throw new IdempotencyKeyReusedException(requestId);
 		}
 		List<ItemResult> results = new ArrayList<>(templateIds.size());
 		for (long templateId : templateIds) {
@@ -74,6 +79,19 @@ public class ClaimCouponBatch {
 			}
 		}
 		return results;
+	}
+
+	/** The templates an earlier batch with this request ID issued. */
+	private Set<Long> earlierTemplates(long userId, String requestId) {
+		if (this.sides.onOld(userId)) {
+			return this.legacy.getObject().batchTemplates(userId, requestId);
+		}
+		Set<Long> templates = new HashSet<>();
+		for (UserCouponRow row : this.routing
+			.primary(() -> this.coupons.findByOrigin(userId, CouponOrigin.BATCH_CLAIM.name(), requestId))) {
+			templates.add(row.toCoupon().templateId());
+		}
+		return templates;
 	}
 
 	/**

@@ -75,9 +75,13 @@ public class CouponGateway {
 
 	private final ObjectProvider<GatewayFaultPoint> faults;
 
+	private final ObjectProvider<OldDatabase> old;
+
 	CouponGateway(MigrationEpochs epochs, SideResolver sides, DataSource dataSource,
 			PlatformTransactionManager transactions, ShardTransactions shards, ShardRouter router, Outbox outbox,
-			ReplicaRouting routing, ShardAvailability availability, ObjectProvider<GatewayFaultPoint> faults) {
+			ReplicaRouting routing, ShardAvailability availability, ObjectProvider<GatewayFaultPoint> faults,
+			ObjectProvider<OldDatabase> old) {
+		this.old = old;
 		this.availability = availability;
 		this.epochs = epochs;
 		this.sides = sides;
@@ -127,12 +131,38 @@ public class CouponGateway {
 		// committing must not leave its user readable on a replica that missed it.
 		this.routing.wrote(userId);
 		return decided((epoch) -> {
-			WriteDecision decision = decide(userId, epoch);
+			WriteDecision decision = decide(userId, epoch, Side.NEW);
 			return template.execute((status) -> {
 				if (epoch.phase().fenced()) {
 					UserFence.check(this.sql, userId, decision);
 				}
 				return work.apply(new CouponWrites(this.sql, userId, this.outbox));
+			});
+		});
+	}
+
+	/**
+	 * Changes one user's legacy rows in one local transaction of OLD, as the monolith
+	 * writes them: the user's gateway lock is taken first (one user's gateway writes on
+	 * OLD run one at a time), then OLD's fence is read. Refused like {@link #change} when
+	 * the user's side is not OLD.
+	 * @param <T> the result
+	 * @param userId the user
+	 * @param work the changes, through the writes it is given
+	 * @return the work's result, committed
+	 * @throws RetryLaterException when the user's coupons are changing sides
+	 * @throws IllegalStateException when no legacy database is configured
+	 */
+	public <T> T changeOld(long userId, Function<OldWrites, T> work) {
+		OldDatabase database = this.old.getIfAvailable();
+		if (database == null) {
+			throw new IllegalStateException("No legacy database is configured: user " + userId + " cannot be on OLD");
+		}
+		return decided((epoch) -> {
+			WriteDecision decision = decide(userId, epoch, Side.OLD);
+			return database.transaction().execute((status) -> {
+				OldFence.check(database.sql(), userId, decision);
+				return work.apply(new OldWrites(database.sql(), userId));
 			});
 		});
 	}
@@ -270,21 +300,26 @@ public class CouponGateway {
 		}
 	}
 
-	private WriteDecision decide(long userId, Epoch epoch) {
+	/**
+	 * Decides a write for the side its caller prepared it for. A user whose side is the
+	 * other one now (moved since the caller looked) is refused like a stale decision:
+	 * decided once more, then answered 503, and the client's retry is prepared afresh.
+	 */
+	private WriteDecision decide(long userId, Epoch epoch, Side prepared) {
 		Side side = this.sides.sideOf(userId, epoch);
-		if (side != Side.NEW) {
-			throw new RetryLaterException("The user's coupons are in the legacy store, which this process cannot "
-					+ "write yet; retry shortly", RETRY_AFTER_SECONDS);
+		WriteDecision decision = new WriteDecision(prepared, epoch);
+		if (side != prepared) {
+			throw new StaleDecisionException(userId, decision, "the user's side is " + side);
 		}
 		this.faults.getIfAvailable(() -> GatewayFaultPoint.NONE).decided(userId, epoch);
-		return new WriteDecision(side, epoch);
+		return decision;
 	}
 
 	/** A batch writes all of its users or none: one stale user refuses it. */
 	private void checkAll(JdbcClient sql, ShardLocation location, List<UserCoupon> rows, Epoch epoch) {
 		Set<Long> users = new LinkedHashSet<>();
 		for (UserCoupon coupon : rows) {
-			decide(coupon.userId(), epoch);
+			decide(coupon.userId(), epoch, Side.NEW);
 			users.add(coupon.userId());
 		}
 		WriteDecision decision = new WriteDecision(Side.NEW, epoch);

@@ -3,6 +3,7 @@ package com.couponplatform.template;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,7 +15,8 @@ import com.couponplatform.cache.TwoLevelCache;
 
 /**
  * Reads templates for the hot paths through the two-level cache; a warm read touches
- * neither Redis nor the database.
+ * neither Redis nor the database. While the platform serves from a legacy database, its
+ * templates are the legacy ones ({@link LegacyTemplates}).
  *
  * <p>
  * A cached template may be a few seconds stale at worst (a lost invalidation); that is
@@ -31,7 +33,11 @@ public class TemplateCatalog {
 
 	private final TwoLevelCache<CouponTemplate> cache;
 
-	TemplateCatalog(TemplateMapper templates, Caches caches, TemplateCacheProperties properties) {
+	private final ObjectProvider<LegacyTemplates> legacy;
+
+	TemplateCatalog(TemplateMapper templates, Caches caches, TemplateCacheProperties properties,
+			ObjectProvider<LegacyTemplates> legacy) {
+		this.legacy = legacy;
 		CacheSettings settings = new CacheSettings(properties.getLocalMaximumSize(), properties.getLocalTimeToLive(),
 				SHARED_TIME_TO_LIVE, ABSENT_TIME_TO_LIVE);
 		this.cache = caches.create("template", new TemplateCacheCodec(),
@@ -46,6 +52,10 @@ public class TemplateCatalog {
 	 * @throws TemplateNotFoundException when there is none with that ID
 	 */
 	public CouponTemplate get(long id) {
+		LegacyTemplates old = this.legacy.getIfAvailable();
+		if (old != null) {
+			return old.find(id).orElseThrow(() -> new TemplateNotFoundException(id));
+		}
 		return this.cache.get(id).orElseThrow(() -> new TemplateNotFoundException(id));
 	}
 
@@ -56,6 +66,10 @@ public class TemplateCatalog {
 	 * @throws TemplateNotFoundException when there is none with that ID
 	 */
 	public CouponTemplate getFresh(long id) {
+		LegacyTemplates old = this.legacy.getIfAvailable();
+		if (old != null) {
+			return old.findFresh(id).orElseThrow(() -> new TemplateNotFoundException(id));
+		}
 		return this.cache.getFresh(id).orElseThrow(() -> new TemplateNotFoundException(id));
 	}
 

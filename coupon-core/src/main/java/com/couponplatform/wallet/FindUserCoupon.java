@@ -1,7 +1,9 @@
 package com.couponplatform.wallet;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.migration.SideResolver;
 import com.couponplatform.sharding.ReplicaRouting;
 
 /**
@@ -14,7 +16,14 @@ public class FindUserCoupon {
 
 	private final ReplicaRouting routing;
 
-	FindUserCoupon(UserCouponMapper coupons, ReplicaRouting routing) {
+	private final SideResolver sides;
+
+	private final ObjectProvider<LegacyWallet> legacy;
+
+	FindUserCoupon(UserCouponMapper coupons, ReplicaRouting routing, SideResolver sides,
+			ObjectProvider<LegacyWallet> legacy) {
+		this.sides = sides;
+		this.legacy = legacy;
 		this.routing = routing;
 		this.coupons = coupons;
 	}
@@ -28,6 +37,9 @@ public class FindUserCoupon {
 	 * another user does
 	 */
 	public UserCoupon find(long userId, long couponId) {
+		if (this.sides.onOld(userId)) {
+			return this.legacy.getObject().find(userId, couponId);
+		}
 		UserCouponRow row = this.routing.forUser(userId, () -> this.coupons.findById(userId, couponId));
 		if (row == null) {
 			throw new CouponNotFoundException(couponId);

@@ -3,15 +3,17 @@ package com.couponplatform.wallet;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.migration.SideResolver;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.shared.Keyset;
 import com.couponplatform.shared.Page;
 
 /**
  * A user lists their coupons, newest first, optionally by status, with keyset paging
- * inside their own shard.
+ * inside their own shard, or in the legacy database while it serves the user.
  */
 @Service
 public class ListUserCoupons {
@@ -26,7 +28,14 @@ public class ListUserCoupons {
 
 	private final ReplicaRouting routing;
 
-	ListUserCoupons(UserCouponMapper coupons, Clock clock, ReplicaRouting routing) {
+	private final SideResolver sides;
+
+	private final ObjectProvider<LegacyWallet> legacy;
+
+	ListUserCoupons(UserCouponMapper coupons, Clock clock, ReplicaRouting routing, SideResolver sides,
+			ObjectProvider<LegacyWallet> legacy) {
+		this.sides = sides;
+		this.legacy = legacy;
 		this.routing = routing;
 		this.coupons = coupons;
 		this.clock = clock;
@@ -47,6 +56,10 @@ public class ListUserCoupons {
 	public Page<UserCoupon> list(long userId, CouponStatus status, String cursor, Integer limit) {
 		int size = Keyset.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
 		long beforeId = Keyset.before(cursor);
+		if (this.sides.onOld(userId)) {
+			return Keyset.page(this.legacy.getObject().rows(userId, status, beforeId, size + 1, this.clock.instant()),
+					size, UserCoupon::id);
+		}
 		List<UserCoupon> rows = this.routing
 			.forUser(userId,
 					() -> this.coupons.findPage(userId, beforeId, (status != null) ? status.name() : null,

@@ -1,0 +1,77 @@
+package com.couponplatform.migration;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.couponplatform.persistence.UtcInstants;
+
+/**
+ * The migration's row in the global database ({@code migration_state}): absent in phase
+ * NONE, written once when a process first starts with a legacy database. The phase
+ * machine (Migration 4) will move its phase and epoch; until then it says LEGACY.
+ */
+public final class MigrationState {
+
+	/** The epoch a migration starts at: every write of phase NONE was decided under 0. */
+	static final long FIRST_EPOCH = 1;
+
+	private final JdbcClient sql;
+
+	MigrationState(DataSource global) {
+		this.sql = JdbcClient.create(global);
+	}
+
+	/**
+	 * @return the migration underway, or empty in phase NONE
+	 */
+	public Optional<Stored> read() {
+		return this.sql
+			.sql("SELECT phase, epoch, legacy_database, entered_at, entered_by FROM migration_state WHERE id = 1")
+			.query((rs, n) -> new Stored(Phase.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
+					UtcInstants.instant(rs.getObject(4, LocalDateTime.class)), rs.getString(5)))
+			.optional();
+	}
+
+	/**
+	 * Records that a migration from a legacy database begins, unless one is recorded
+	 * already (two processes starting at once record one).
+	 * @param legacyDatabase the legacy database's name
+	 * @param now the instant
+	 * @param by who started it
+	 * @return the migration as stored now
+	 */
+	Stored begin(String legacyDatabase, Instant now, String by) {
+		this.sql
+			.sql("INSERT IGNORE INTO migration_state (id, phase, epoch, legacy_database, entered_at, entered_by) "
+					+ "VALUES (1, ?, ?, ?, ?, ?)")
+			.params(Phase.LEGACY.name(), FIRST_EPOCH, legacyDatabase, UtcInstants.text(now), by)
+			.update();
+		return read().orElseThrow();
+	}
+
+	/**
+	 * The migration underway.
+	 *
+	 * @param phase its phase
+	 * @param number its epoch's number
+	 * @param legacyDatabase the legacy database it moves out of
+	 * @param enteredAt when the phase was entered
+	 * @param enteredBy who entered it
+	 */
+	public record Stored(Phase phase, long number, String legacyDatabase, Instant enteredAt, String enteredBy) {
+
+		/**
+		 * @return the epoch processes act on
+		 */
+		public Epoch epoch() {
+			return new Epoch(this.phase, this.number);
+		}
+
+	}
+
+}

@@ -1,0 +1,14 @@
+-- Claim replay keeps single claims and batch claims apart, as NEW's origin key does: a request ID
+-- used for a single claim and the same ID used for a batch are two requests.
+ALTER TABLE t_coupon_migration_claim_request
+  ADD COLUMN origin VARCHAR(16) NOT NULL DEFAULT 'CLAIM' AFTER request_id,
+  DROP PRIMARY KEY,
+  ADD PRIMARY KEY (uid, origin, request_id, tpl_id);
+
+-- One row per user who has written through the gateway on OLD, locked (INSERT ... ON DUPLICATE KEY
+-- UPDATE) first in every such write, so that one user's gateway writes on OLD run one at a time:
+-- OLD has no unique key that could hold the per-user claim limit, so it is counted under this lock.
+-- Kept apart from the fence (t_coupon_migration_user), whose rows only a cutover writes.
+CREATE TABLE IF NOT EXISTS t_coupon_migration_user_lock (
+  uid BIGINT NOT NULL PRIMARY KEY
+) ENGINE=InnoDB DEFAULT CHARSET=ascii;
