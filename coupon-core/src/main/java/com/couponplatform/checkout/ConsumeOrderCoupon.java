@@ -32,11 +32,11 @@ public class ConsumeOrderCoupon {
 	 * @return the coupon, USED
 	 */
 	public UserCoupon consume(long userId, String orderId) {
-		OrderIds.check(orderId);
-		return this.steps.inTransaction(userId, (writes) -> {
+		this.steps.checkOrderId(orderId);
+		return this.steps.inTransaction(userId, (book) -> {
 			Instant now = this.clock.instant();
-			CouponOrder order = this.steps.lockedOrder(userId, orderId);
-			UserCoupon coupon = this.steps.coupon(userId, order.couponId());
+			CouponOrder order = OrderCouponSteps.lockedOrder(book, orderId);
+			UserCoupon coupon = book.coupon(order.couponId());
 			switch (order.status()) {
 				case USED -> {
 					return coupon;
@@ -46,12 +46,10 @@ public class ConsumeOrderCoupon {
 				default -> {
 				}
 			}
-			OrderCouponSteps.expectOne(writes.consume(coupon.id(), orderId, now), "consuming a locked coupon");
-			OrderCouponSteps.expectOne(
-					this.steps.orders()
-						.move(userId, orderId, CouponOrderStatus.LOCKED, CouponOrderStatus.USED, null, now),
+			OrderCouponSteps.expectOne(book.consume(coupon.id(), orderId, now), "consuming a locked coupon");
+			OrderCouponSteps.expectOne(book.move(orderId, CouponOrderStatus.LOCKED, CouponOrderStatus.USED, null, now),
 					"consuming");
-			this.steps.changed(writes, coupon, CouponStatus.LOCKED, CouponStatus.USED, false, now);
+			book.changed(coupon, CouponStatus.LOCKED, CouponStatus.USED, false, now);
 			return coupon.withStatus(CouponStatus.USED);
 		});
 	}

@@ -9,6 +9,7 @@ import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.couponplatform.gateway.CouponGateway;
@@ -52,10 +53,13 @@ public class CouponExpirer extends LeaderJob {
 
 	private final Counter expired;
 
+	private final ObjectProvider<LegacyOrderBooks> legacy;
+
 	CouponExpirer(CouponGateway gateway, ShardAvailability shards, Outbox outbox, Topics topics,
 			CheckoutProperties properties, Clock clock, RedissonClient redis, RedisProperties redisProperties,
-			MeterRegistry registry) {
+			MeterRegistry registry, ObjectProvider<LegacyOrderBooks> legacy) {
 		super("coupon-expirer", properties.getExpiryInterval(), redis, redisProperties.getKeyPrefix());
+		this.legacy = legacy;
 		this.gateway = gateway;
 		this.shards = shards;
 		this.outbox = outbox;
@@ -87,6 +91,15 @@ public class CouponExpirer extends LeaderJob {
 				// A shard that stopped answering mid-round: the others go on, the next
 				// round resumes it (the cursor starts from the oldest due row again).
 				logger.warn("Could not expire the coupons of {}: {}", location, ex.toString());
+			}
+		}
+		LegacyOrderBooks old = this.legacy.getIfAvailable();
+		if (old != null) {
+			try {
+				total += old.expire(now);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not expire the coupons in the legacy database: {}", ex.toString());
 			}
 		}
 		this.expired.increment(total);

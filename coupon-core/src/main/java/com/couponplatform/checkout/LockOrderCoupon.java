@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
-import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.template.Discount;
 import com.couponplatform.wallet.CouponStatus;
@@ -50,31 +49,29 @@ public class LockOrderCoupon {
 	 * @return the coupon, LOCKED (or as it is now, on a replay of a call that locked it)
 	 */
 	public UserCoupon lock(long userId, String orderId, long couponId, Long orderAmount) {
-		OrderIds.check(orderId);
+		this.steps.checkOrderId(orderId);
 		if (orderAmount == null || orderAmount < 0 || orderAmount > MAX_ORDER_AMOUNT) {
 			throw new InvalidInputException("orderAmount", "must be 0 to " + MAX_ORDER_AMOUNT + " minor units");
 		}
-		return this.steps.inTransaction(userId, (writes) -> {
+		return this.steps.inTransaction(userId, (book) -> {
 			Instant now = this.clock.instant();
-			UserCoupon coupon = this.steps.coupon(userId, couponId);
+			UserCoupon coupon = book.coupon(couponId);
 			Instant expiresAt = now.plus(this.properties.getLockTimeout());
-			if (this.steps.orders()
-				.insertLocked(userId, orderId, couponId, coupon.templateId(), orderAmount, now, expiresAt) == 0) {
-				CouponOrder existing = this.steps.lockedOrder(userId, orderId);
+			if (book.insertLocked(orderId, couponId, coupon.templateId(), orderAmount, now, expiresAt) == 0) {
+				CouponOrder existing = OrderCouponSteps.lockedOrder(book, orderId);
 				if (existing.status() != CouponOrderStatus.RELEASED) {
 					return replay(existing, coupon);
 				}
 				OrderCouponSteps.expectOne(
-						this.steps.orders()
-							.relock(userId, orderId, couponId, coupon.templateId(), orderAmount, now, expiresAt),
+						book.relock(orderId, couponId, coupon.templateId(), orderAmount, now, expiresAt),
 						"re-locking a released order");
 			}
 			checkUsable(coupon, orderAmount, now);
-			if (!writes.lock(couponId, orderId, now)) {
+			if (!book.lock(couponId, orderId, now)) {
 				// Another order took it between our read and our update.
 				throw new CouponNotAvailableException(couponId, "another order holds it");
 			}
-			this.steps.changed(writes, coupon, CouponStatus.UNUSED, CouponStatus.LOCKED, false, now);
+			book.changed(coupon, CouponStatus.UNUSED, CouponStatus.LOCKED, false, now);
 			return coupon.withStatus(CouponStatus.LOCKED);
 		});
 	}

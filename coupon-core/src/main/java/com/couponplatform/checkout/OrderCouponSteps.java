@@ -1,27 +1,25 @@
 package com.couponplatform.checkout;
 
-import java.time.Instant;
 import java.util.function.Function;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import com.couponplatform.gateway.CouponGateway;
-import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.messaging.Outbox;
 import com.couponplatform.messaging.Topics;
-import com.couponplatform.wallet.CouponNotFoundException;
-import com.couponplatform.wallet.CouponStatus;
-import com.couponplatform.wallet.UserCoupon;
+import com.couponplatform.migration.SideResolver;
+import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.wallet.UserCouponMapper;
-import com.couponplatform.wallet.UserCouponRow;
 
 /**
- * What every checkout call shares: one local transaction in the user's shard, opened by
- * the {@link CouponGateway} (which fences it), the order's row read under a row lock (so
- * two calls for one order run one after the other), and the status change written to the
- * outbox with the rows it describes.
+ * What every checkout call shares: one local transaction of the side that holds the
+ * user's coupons — the user's shard, opened by the {@link CouponGateway} (which fences
+ * it), or the legacy database ({@link LegacyOrderBooks}) — with the order's row read
+ * under a row lock (so two calls for one order run one after the other), all through the
+ * user's {@link OrderBook}.
  */
 @Component
 @EnableConfigurationProperties(CheckoutProperties.class)
@@ -39,13 +37,35 @@ class OrderCouponSteps {
 
 	private final CouponGateway gateway;
 
+	private final SideResolver sides;
+
+	private final ObjectProvider<LegacyOrderBooks> legacy;
+
 	OrderCouponSteps(CouponOrderMapper orders, UserCouponMapper coupons, Outbox outbox, Topics topics,
-			CouponGateway gateway) {
+			CouponGateway gateway, SideResolver sides, ObjectProvider<LegacyOrderBooks> legacy) {
 		this.orders = orders;
 		this.coupons = coupons;
 		this.outbox = outbox;
 		this.topics = topics;
 		this.gateway = gateway;
+		this.sides = sides;
+		this.legacy = legacy;
+	}
+
+	/**
+	 * Checks an order ID as sent: while a legacy database is configured it must also fit
+	 * the legacy {@code order_no} column, whichever side serves the user now, since the
+	 * order may have to be written there (decision 7).
+	 * @param orderId the order ID
+	 * @return the same ID
+	 */
+	String checkOrderId(String orderId) {
+		OrderIds.check(orderId);
+		if (this.legacy.getIfAvailable() != null && orderId.length() > LegacyOrderBooks.MAX_ORDER_ID_LENGTH) {
+			throw new InvalidInputException("orderId", "must be at most " + LegacyOrderBooks.MAX_ORDER_ID_LENGTH
+					+ " characters while the platform serves from the legacy database");
+		}
+		return orderId;
 	}
 
 	/**
@@ -53,10 +73,14 @@ class OrderCouponSteps {
 	 * on its row (both saw it exist, both ask to lock it); the database picks a loser,
 	 * and retrying it is safe because the whole call rolled back.
 	 */
-	<T> T inTransaction(long userId, Function<CouponWrites, T> work) {
+	<T> T inTransaction(long userId, Function<OrderBook, T> work) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				return this.gateway.change(userId, work);
+				if (this.sides.onOld(userId)) {
+					return this.legacy.getObject().inTransaction(userId, work);
+				}
+				return this.gateway.change(userId, (writes) -> work
+					.apply(new ShardOrderBook(userId, writes, this.orders, this.coupons, this.outbox, this.topics)));
 			}
 			catch (PessimisticLockingFailureException ex) {
 				if (attempt == DEADLOCK_ATTEMPTS) {
@@ -66,33 +90,13 @@ class OrderCouponSteps {
 		}
 	}
 
-	CouponOrderMapper orders() {
-		return this.orders;
-	}
-
 	/** The order's row, locked until the transaction ends. */
-	CouponOrder lockedOrder(long userId, String orderId) {
-		CouponOrder order = this.orders.findForUpdate(userId, orderId);
+	static CouponOrder lockedOrder(OrderBook book, String orderId) {
+		CouponOrder order = book.findForUpdate(orderId);
 		if (order == null) {
 			throw new OrderCouponNotFoundException(orderId);
 		}
 		return order;
-	}
-
-	UserCoupon coupon(long userId, long couponId) {
-		UserCouponRow row = this.coupons.findById(userId, couponId);
-		if (row == null) {
-			throw new CouponNotFoundException(couponId);
-		}
-		return row.toCoupon();
-	}
-
-	/** Records one coupon's move in the outbox, inside the transaction that made it. */
-	void changed(CouponWrites writes, UserCoupon coupon, CouponStatus from, CouponStatus to, boolean refund,
-			Instant now) {
-		CouponStatusChanged event = new CouponStatusChanged(this.outbox.newEventId(), coupon.templateId(), from, to, 1,
-				refund ? 1 : 0, now);
-		writes.append(this.topics.couponStatusChanged(), Long.toString(coupon.id()), event);
 	}
 
 	/**

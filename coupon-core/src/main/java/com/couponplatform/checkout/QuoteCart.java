@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
+import com.couponplatform.migration.SideResolver;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.template.Applicability;
 import com.couponplatform.template.CartLine;
@@ -47,8 +49,14 @@ public class QuoteCart {
 
 	private final ReplicaRouting routing;
 
+	private final SideResolver sides;
+
+	private final ObjectProvider<LegacyOrderBooks> legacy;
+
 	QuoteCart(UserCouponMapper coupons, TemplateCatalog catalog, CheckApplicability applicability, Clock clock,
-			ReplicaRouting routing) {
+			ReplicaRouting routing, SideResolver sides, ObjectProvider<LegacyOrderBooks> legacy) {
+		this.sides = sides;
+		this.legacy = legacy;
 		this.routing = routing;
 		this.coupons = coupons;
 		this.catalog = catalog;
@@ -68,8 +76,7 @@ public class QuoteCart {
 		Instant now = this.clock.instant();
 		List<Candidate> usable = new ArrayList<>();
 		List<Quote.Unusable> unusable = new ArrayList<>();
-		for (UserCouponRow row : this.routing.forUser(userId, () -> this.coupons.findOpen(userId, MAX_COUPONS))) {
-			UserCoupon coupon = row.toCoupon();
+		for (UserCoupon coupon : openCoupons(userId)) {
 			Quote.Reason reason = null;
 			Long missing = null;
 			Applicability judged = null;
@@ -106,6 +113,16 @@ public class QuoteCart {
 		return new Quote(usable.stream()
 			.map((candidate) -> new Quote.Usable(candidate.coupon.id(), candidate.discount))
 			.toList(), unusable, best);
+	}
+
+	private List<UserCoupon> openCoupons(long userId) {
+		if (this.sides.onOld(userId)) {
+			return this.legacy.getObject().openCoupons(userId, MAX_COUPONS);
+		}
+		return this.routing.forUser(userId, () -> this.coupons.findOpen(userId, MAX_COUPONS))
+			.stream()
+			.map(UserCouponRow::toCoupon)
+			.toList();
 	}
 
 	private static Quote.Best best(Candidate candidate, List<CartLine> lines) {

@@ -38,11 +38,11 @@ public class RefundOrderCoupon {
 	 * since, on a repeated call)
 	 */
 	public UserCoupon refund(long userId, String orderId) {
-		OrderIds.check(orderId);
-		return this.steps.inTransaction(userId, (writes) -> {
+		this.steps.checkOrderId(orderId);
+		return this.steps.inTransaction(userId, (book) -> {
 			Instant now = this.clock.instant();
-			CouponOrder order = this.steps.lockedOrder(userId, orderId);
-			UserCoupon coupon = this.steps.coupon(userId, order.couponId());
+			CouponOrder order = OrderCouponSteps.lockedOrder(book, orderId);
+			UserCoupon coupon = book.coupon(order.couponId());
 			switch (order.status()) {
 				case REFUNDED -> {
 					return coupon;
@@ -53,15 +53,13 @@ public class RefundOrderCoupon {
 			}
 			boolean giveBack = now.isBefore(coupon.validUntil()) && this.catalog.get(coupon.templateId()).refundable();
 			OrderCouponSteps.expectOne(
-					this.steps.orders()
-						.move(userId, orderId, CouponOrderStatus.USED, CouponOrderStatus.REFUNDED, giveBack, now),
-					"refunding");
+					book.move(orderId, CouponOrderStatus.USED, CouponOrderStatus.REFUNDED, giveBack, now), "refunding");
 			if (!giveBack) {
 				return coupon;
 			}
-			OrderCouponSteps.expectOne(writes.giveBack(coupon.id(), orderId, CouponStatus.USED, now),
+			OrderCouponSteps.expectOne(book.giveBack(coupon.id(), orderId, CouponStatus.USED, now),
 					"giving a refunded coupon back");
-			this.steps.changed(writes, coupon, CouponStatus.USED, CouponStatus.UNUSED, true, now);
+			book.changed(coupon, CouponStatus.USED, CouponStatus.UNUSED, true, now);
 			return coupon.withStatus(CouponStatus.UNUSED);
 		});
 	}

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
-import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;
 
@@ -31,8 +30,8 @@ public class ReleaseOrderCoupon {
 	 * @return the coupon, UNUSED again
 	 */
 	public UserCoupon release(long userId, String orderId) {
-		OrderIds.check(orderId);
-		return this.steps.inTransaction(userId, (writes) -> release(writes, userId, orderId, null));
+		this.steps.checkOrderId(orderId);
+		return this.steps.inTransaction(userId, (book) -> release(book, orderId, null));
 	}
 
 	/**
@@ -43,21 +42,21 @@ public class ReleaseOrderCoupon {
 	 * @return whether this call released it
 	 */
 	boolean releaseOverdue(long userId, String orderId) {
-		return this.steps.inTransaction(userId, (writes) -> {
-			CouponOrder order = this.steps.orders().findForUpdate(userId, orderId);
+		return this.steps.inTransaction(userId, (book) -> {
+			CouponOrder order = book.findForUpdate(orderId);
 			if (order == null || order.status() != CouponOrderStatus.LOCKED
 					|| order.lockExpiresAt.isAfter(this.clock.instant())) {
 				return false;
 			}
-			release(writes, userId, orderId, order);
+			release(book, orderId, order);
 			return true;
 		});
 	}
 
-	private UserCoupon release(CouponWrites writes, long userId, String orderId, CouponOrder locked) {
+	private UserCoupon release(OrderBook book, String orderId, CouponOrder locked) {
 		Instant now = this.clock.instant();
-		CouponOrder order = (locked != null) ? locked : this.steps.lockedOrder(userId, orderId);
-		UserCoupon coupon = this.steps.coupon(userId, order.couponId());
+		CouponOrder order = (locked != null) ? locked : OrderCouponSteps.lockedOrder(book, orderId);
+		UserCoupon coupon = book.coupon(order.couponId());
 		switch (order.status()) {
 			case RELEASED -> {
 				return coupon;
@@ -66,13 +65,11 @@ public class ReleaseOrderCoupon {
 			default -> {
 			}
 		}
-		OrderCouponSteps.expectOne(writes.giveBack(coupon.id(), orderId, CouponStatus.LOCKED, now),
+		OrderCouponSteps.expectOne(book.giveBack(coupon.id(), orderId, CouponStatus.LOCKED, now),
 				"releasing a locked coupon");
-		OrderCouponSteps.expectOne(
-				this.steps.orders()
-					.move(userId, orderId, CouponOrderStatus.LOCKED, CouponOrderStatus.RELEASED, null, now),
+		OrderCouponSteps.expectOne(book.move(orderId, CouponOrderStatus.LOCKED, CouponOrderStatus.RELEASED, null, now),
 				"releasing");
-		this.steps.changed(writes, coupon, CouponStatus.LOCKED, CouponStatus.UNUSED, false, now);
+		book.changed(coupon, CouponStatus.LOCKED, CouponStatus.UNUSED, false, now);
 		return coupon.withStatus(CouponStatus.UNUSED);
 	}
 

@@ -281,6 +281,71 @@ public class CouponGateway {
 	}
 
 	/**
+	 * Expires the UNUSED legacy coupons past their end in one window of OLD's IDs, as the
+	 * monolith's nightly job does (state 0 → 3, one version up): a row's end is its
+	 * {@code expire_time}, or for a row without one what its template says. Each row is
+	 * moved by a guarded update ({@code state = 0}), so an order freezing it meanwhile
+	 * wins or loses cleanly, and only users whose side is OLD are touched (decision 10).
+	 * @param afterId the window's exclusive lower bound ({@code 0} for the first)
+	 * @param window how many IDs the window spans
+	 * @param now the legacy local time the coupons are past
+	 * @return what the window expired, and the next window's lower bound ({@code -1} when
+	 * no row lies beyond it)
+	 */
+	public OldExpiryBatch expireOld(long afterId, int window, LocalDateTime now) {
+		OldDatabase database = this.old.getObject();
+		Epoch epoch = this.epochs.current();
+		long until = afterId + window;
+		String at = OldWrites.text(now);
+		return database.transaction().execute((status) -> {
+			JdbcClient sql = database.sql();
+			List<long[]> due = sql
+				.sql("SELECT c.id, c.uid FROM t_user_coupon c JOIN t_coupon_template t ON t.id = c.tpl_id "
+						+ "WHERE c.id > ? AND c.id <= ? AND c.state = 0 AND COALESCE(c.expire_time, t.use_end, "
+						+ "c.get_time + INTERVAL t.valid_days DAY) <= ?")
+				.params(afterId, until, at)
+				.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+				.list();
+			Set<Long> users = new LinkedHashSet<>();
+			due.forEach((row) -> users.add(row[1]));
+			Set<Long> admitted = users.isEmpty() ? Set.of()
+					: OldFence.admitted(sql, users, new WriteDecision(Side.OLD, epoch));
+			List<Object> ids = due.stream()
+				.filter((row) -> admitted.contains(row[1]))
+				.map((row) -> (Object) row[0])
+				.toList();
+			int expired = 0;
+			if (!ids.isEmpty()) {
+				List<Object> params = new ArrayList<>();
+				params.add(at);
+				params.addAll(ids);
+				expired = sql
+					.sql("UPDATE t_user_coupon SET state = 3, version = version + 1, update_time = ? "
+							+ "WHERE state = 0 AND id IN (" + marks(ids.size()) + ")")
+					.params(params)
+					.update();
+			}
+			// The next window starts at the next row, however far the IDs jump (generator
+			// IDs from SINGLE_WRITE_OLD on).
+			Long next = sql.sql("SELECT MIN(id) FROM t_user_coupon WHERE id > ?")
+				.param(until)
+				.query(Long.class)
+				.list()
+				.get(0);
+			return new OldExpiryBatch(expired, (next != null) ? next - 1 : -1);
+		});
+	}
+
+	/**
+	 * One window of the legacy expiry's outcome.
+	 *
+	 * @param expired how many coupons it expired
+	 * @param next the next window's lower bound, or {@code -1} when done
+	 */
+	public record OldExpiryBatch(long expired, long next) {
+	}
+
+	/**
 	 * Runs an attempt under the current epoch, and once more under the fresh one when its
 	 * fence refused it.
 	 */

@@ -1,5 +1,8 @@
 package com.couponplatform.gateway;
 
+import java.util.Collection;
+import java.util.Set;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.couponplatform.migration.Side;
@@ -37,6 +40,18 @@ final class OldFence {
 			throw new StaleDecisionException(userId, decision,
 					fence.side + " under epoch " + fence.epoch + " (OLD's fence)");
 		}
+	}
+
+	/**
+	 * The users among those given whose OLD fence lets the decision write, read without
+	 * their gateway locks; for a background batch.
+	 * @param sql the batch's transaction on OLD
+	 * @param userIds the users
+	 * @param decision what the batch was decided as
+	 * @return the users it may write
+	 */
+	static Set<Long> admitted(JdbcClient sql, Collection<Long> userIds, WriteDecision decision) {
+		return UserFence.admitted(sql, "t_coupon_migration_user", "uid", userIds, decision);
 	}
 
 	private record Fence(Side side, long epoch) {

@@ -46,8 +46,18 @@ final class UserFence {
 	 * @return the users it may write
 	 */
 	static Set<Long> admitted(JdbcClient sql, String table, Collection<Long> userIds, WriteDecision decision) {
+		return admitted(sql, table, "user_id", userIds, decision);
+	}
+
+	/**
+	 * {@link #admitted(JdbcClient, String, Collection, WriteDecision)} for a fence table
+	 * whose user column has another name (OLD's {@code uid}).
+	 */
+	static Set<Long> admitted(JdbcClient sql, String table, String userColumn, Collection<Long> userIds,
+			WriteDecision decision) {
 		Map<Long, Fence> fences = new HashMap<>();
-		sql.sql("SELECT user_id, side, epoch FROM " + table + " WHERE user_id IN (:users) LOCK IN SHARE MODE")
+		sql.sql("SELECT " + userColumn + ", side, epoch FROM " + table + " WHERE " + userColumn
+				+ " IN (:users) LOCK IN SHARE MODE")
 			.param("users", userIds)
 			.query((rs) -> {
 				fences.put(rs.getLong(1), new Fence(Side.valueOf(rs.getString(2)), rs.getLong(3)));

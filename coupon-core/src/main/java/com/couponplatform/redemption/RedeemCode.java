@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 import com.couponplatform.claim.IdempotencyKeyReusedException;
+import com.couponplatform.migration.SideResolver;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.shared.InvalidInputException;
 import com.couponplatform.shared.RuleViolationException;
@@ -26,10 +27,12 @@ import com.couponplatform.wallet.UserCoupon;
  * {@link RedemptionAccepted} event in the same transaction.</li>
  * <li>The coupon is written in the user's shard ({@link IssueRedeemedCoupon}).</li>
  * </ol>
- * No transaction spans the two shards. A crash after step 3 leaves a use taken and no
- * coupon yet: the relay publishes the step's event and its consumer writes the same
- * coupon (same ID, same instant), as does a retry of the request. Nothing is lost and
- * nothing is issued twice: the coupon's origin key admits one row per user and code.
+ * A user the legacy database serves redeems a legacy code there instead
+ * ({@link LegacyRedemptions}), refused in the same uniform way. No transaction spans the
+ * two shards. A crash after step 3 leaves a use taken and no coupon yet: the relay
+ * publishes the step's event and its consumer writes the same coupon (same ID, same
+ * instant), as does a retry of the request. Nothing is lost and nothing is issued twice:
+ * the coupon's origin key admits one row per user and code.
  *
  * <p>
  * {@code coupon.redemptions{outcome}} counts every call: {@code redeemed},
@@ -62,8 +65,15 @@ public class RedeemCode {
 
 	private final MeterRegistry registry;
 
+	private final SideResolver sides;
+
+	private final ObjectProvider<LegacyRedemptions> legacy;
+
 	RedeemCode(CheckedShapes shapes, RedemptionRequestMapper requests, TakeCodeUse takeUse, IssueRedeemedCoupon issue,
-			Clock clock, ObjectProvider<RedemptionFaultPoint> faults, ReplicaRouting routing, MeterRegistry registry) {
+			Clock clock, ObjectProvider<RedemptionFaultPoint> faults, ReplicaRouting routing, MeterRegistry registry,
+			SideResolver sides, ObjectProvider<LegacyRedemptions> legacy) {
+		this.sides = sides;
+		this.legacy = legacy;
 		this.registry = registry;
 		this.faults = faults;
 		this.routing = routing;
@@ -120,6 +130,11 @@ public class RedeemCode {
 		String code = (typed.length() <= MAX_TYPED_LENGTH) ? CodeAlphabet.normalise(typed) : "";
 		if (!CodeAlphabet.isWellFormed(code) || this.shapes.isMistyped(code)) {
 			throw new CodeNotRedeemableException();
+		}
+		if (this.sides.onOld(userId)) {
+			return this.legacy.getObject()
+				.redeem(userId, typed.strip(), code, requestId)
+				.orElseThrow(CodeNotRedeemableException::new);
 		}
 		// A refused request stays bound too: freeing its ID could race with an identical
 		// call that succeeds meanwhile. The throttle bounds what failures can bind.

@@ -73,6 +73,17 @@ class LegacyStoreConfiguration {
 	}
 
 	@Bean
+	OldCheckout oldCheckout(CouponGateway gateway, OldWallet wallet, LegacyTime time) {
+		return new OldCheckout(gateway, wallet, time);
+	}
+
+	@Bean
+	OldRedemptions oldRedemptions(CouponGateway gateway, OldTemplates templates, OldWallet wallet, LegacyTime time,
+			Clock clock) {
+		return new OldRedemptions(gateway, templates, wallet, time, clock);
+	}
+
+	@Bean
 	OldClaims oldClaims(CouponGateway gateway, OldTemplates templates, OldWallet wallet, LegacyTime time, Clock clock) {
 		return new OldClaims(gateway, templates, wallet, time, clock);
 	}

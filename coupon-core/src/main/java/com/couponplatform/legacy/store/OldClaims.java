@@ -17,11 +17,11 @@ import com.couponplatform.claim.IdempotencyKeyReusedException;
 import com.couponplatform.claim.LegacyClaims;
 import com.couponplatform.claim.PerUserLimitReachedException;
 import com.couponplatform.gateway.CouponGateway;
-import com.couponplatform.gateway.OldWrites;
 import com.couponplatform.legacy.LegacyCoupon;
 import com.couponplatform.legacy.LegacyTime;
 import com.couponplatform.legacy.Mapping;
 import com.couponplatform.legacy.MigratedTemplate;
+import com.couponplatform.persistence.UtcInstants;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateNotFoundException;
 import com.couponplatform.template.Validity;
@@ -107,7 +107,7 @@ final class OldClaims implements LegacyClaims {
 				long id = writes.insertCoupon(null, templateId, CLAIMED, local, expireTime, null);
 				sql.sql("INSERT INTO t_coupon_migration_claim_request (uid, request_id, origin, tpl_id, "
 						+ "user_coupon_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-					.params(userId, requestId, origin.name(), templateId, id, OldWrites.text(local))
+					.params(userId, requestId, origin.name(), templateId, id, UtcInstants.text(now))
 					.update();
 				LegacyCoupon row = new LegacyCoupon(id, userId, templateId, 0, CLAIMED, local, expireTime, null, null,
 						null, 0, local);

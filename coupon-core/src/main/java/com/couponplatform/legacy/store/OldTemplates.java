@@ -41,7 +41,10 @@ final class OldTemplates implements LegacyTemplates {
 	OldTemplates(JdbcClient sql, LegacyTime time, Duration refresh) {
 		this.sql = sql;
 		this.mapping = new TemplateMapping(time);
-		this.cache = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(refresh).build(this::load);
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(100_000)
+			.expireAfterWrite(refresh)
+			.build((id) -> load(this.sql, id));
 	}
 
 	@Override
@@ -64,19 +67,30 @@ final class OldTemplates implements LegacyTemplates {
 		return this.cache.get(id);
 	}
 
+	/**
+	 * {@link #mapping(long)}, read on a miss through a given client: a transaction on OLD
+	 * maps its rows on its own connection, never waiting for a second one.
+	 * @param id the template ID
+	 * @param via the transaction's client
+	 * @return the mapping, or empty when OLD has no such template
+	 */
+	Optional<Mapping<MigratedTemplate>> mapping(long id, JdbcClient via) {
+		return this.cache.get(id, (key) -> load(via, key));
+	}
+
 	static Optional<CouponTemplate> mapped(Optional<Mapping<MigratedTemplate>> mapping) {
 		return mapping.filter(Mapping.Mapped.class::isInstance).map((mapped) -> mapped.orElseThrow().template());
 	}
 
-	private Optional<Mapping<MigratedTemplate>> load(long id) {
-		Optional<LegacyTemplate> row = this.sql.sql("SELECT * FROM t_coupon_template WHERE id = ?")
+	private Optional<Mapping<MigratedTemplate>> load(JdbcClient sql, long id) {
+		Optional<LegacyTemplate> row = sql.sql("SELECT * FROM t_coupon_template WHERE id = ?")
 			.param(id)
 			.query(LegacyRowMappers.TEMPLATE)
 			.optional();
 		if (row.isEmpty()) {
 			return Optional.empty();
 		}
-		List<LegacyScopeRef> scopes = this.sql.sql("SELECT * FROM t_coupon_scope WHERE template_id = ? ORDER BY id")
+		List<LegacyScopeRef> scopes = sql.sql("SELECT * FROM t_coupon_scope WHERE template_id = ? ORDER BY id")
 			.param(id)
 			.query(LegacyRowMappers.SCOPE)
 			.list();

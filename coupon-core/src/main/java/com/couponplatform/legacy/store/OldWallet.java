@@ -130,6 +130,17 @@ final class OldWallet implements LegacyWallet {
 	}
 
 	/**
+	 * A legacy row in the platform's model, inside a transaction on OLD: a template not
+	 * cached is read through the transaction's own connection.
+	 * @param row the row
+	 * @param via the transaction's client
+	 * @return the coupon, or empty when it cannot be mapped
+	 */
+	Optional<MigratedCoupon> map(LegacyCoupon row, JdbcClient via) {
+		return map(row, this.templates.mapping(row.tplId(), via));
+	}
+
+	/**
 	 * A legacy row in the platform's model, with its template's mapping read already (a
 	 * transaction on OLD maps its rows without taking a second connection).
 	 * @param row the row

@@ -12,3 +12,23 @@ ALTER TABLE t_coupon_migration_claim_request
 CREATE TABLE IF NOT EXISTS t_coupon_migration_user_lock (
   uid BIGINT NOT NULL PRIMARY KEY
 ) ENGINE=InnoDB DEFAULT CHARSET=ascii;
+
+-- The orders the platform locked coupons for on OLD, as NEW's coupon_order holds them: the replay
+-- record of every checkout call (decision 8), the discount the freeze logged (the use and the
+-- refund log the same), and when the lock is due for the stale-lock sweep. Times in UTC.
+-- status: LOCKED, USED, RELEASED, REFUNDED.
+CREATE TABLE IF NOT EXISTS t_coupon_migration_order (
+  uid BIGINT NOT NULL,
+  order_no VARCHAR(32) NOT NULL,
+  user_coupon_id BIGINT NOT NULL,
+  tpl_id INT NOT NULL,
+  status VARCHAR(16) NOT NULL,
+  order_amount BIGINT NOT NULL,
+  discount BIGINT NOT NULL,
+  coupon_returned TINYINT NULL,
+  locked_at DATETIME(3) NOT NULL,
+  lock_expires_at DATETIME(3) NOT NULL,
+  updated_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (uid, order_no),
+  KEY idx_t_coupon_migration_order_due (status, lock_expires_at)
+) ENGINE=InnoDB DEFAULT CHARSET=ascii;
