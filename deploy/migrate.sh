@@ -4,6 +4,7 @@
 # sources. Verbs:
 #
 #   ./deploy/migrate.sh schema                         create or upgrade the platform's databases
+#   ./deploy/migrate.sh abandon                        end a migration still in phase LEGACY (it moved nothing)
 #   ./deploy/migrate.sh locate USER_ID | code:CODE     the shard database and table of a key
 #   ./deploy/migrate.sh legacy-schema --database NAME  the legacy mall tables in an empty database
 #   ./deploy/migrate.sh legacy-generate --database NAME --users N --templates N --coupons N --codes N \

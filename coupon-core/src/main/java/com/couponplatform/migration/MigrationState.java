@@ -22,7 +22,10 @@ public final class MigrationState {
 
 	private final JdbcClient sql;
 
-	MigrationState(DataSource global) {
+	/**
+	 * @param global the global database
+	 */
+	public MigrationState(DataSource global) {
 		this.sql = JdbcClient.create(global);
 	}
 
@@ -52,6 +55,18 @@ public final class MigrationState {
 			.params(Phase.LEGACY.name(), FIRST_EPOCH, legacyDatabase, UtcInstants.text(now), by)
 			.update();
 		return read().orElseThrow();
+	}
+
+	/**
+	 * Ends a migration that has moved nothing yet: in phase LEGACY the legacy database is
+	 * complete and NEW holds nothing of any user, so the platform can go back to NEW
+	 * alone.
+	 * @return whether a migration in phase LEGACY was ended
+	 */
+	public boolean abandonInLegacy() {
+		return this.sql.sql("DELETE FROM migration_state WHERE id = 1 AND phase = ?")
+			.param(Phase.LEGACY.name())
+			.update() == 1;
 	}
 
 	/**

@@ -12,6 +12,9 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+import com.couponplatform.migration.SideResolver;
 import com.couponplatform.sharding.ReplicaRouting;
 import com.couponplatform.template.CartLine;
 import com.couponplatform.template.CheckApplicability;
@@ -69,7 +72,8 @@ class QuoteCartTest {
 		given(this.routing.forUser(anyLong(), any())).willAnswer((call) -> call.<Supplier<?>>getArgument(1).get());
 		this.quoteCart = new QuoteCart(this.coupons, this.catalog,
 				new CheckApplicability(this.catalog, this.superBlacklist), Clock.fixed(NOW, ZoneOffset.UTC),
-				this.routing);
+				this.routing, mock(SideResolver.class),
+				new StaticListableBeanFactory().getBeanProvider(LegacyOrderBooks.class));
 	}
 
 	private final List<CartLine> cart = List.of(new CartLine("phone", "electronics", 99_999L, 1),

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -16,7 +17,9 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.couponplatform.migration.MigrationState;
 import com.couponplatform.migrationtool.legacy.GeneratorSettings;
 import com.couponplatform.migrationtool.legacy.LegacyCommands;
 import com.couponplatform.sharding.DatabaseProperties;
@@ -33,6 +36,8 @@ import com.couponplatform.shared.UserId;
  * <li>{@code schema} — creates or upgrades every database and checks N and M;</li>
  * <li>{@code check} — every database server configured answers (exit 1 when one does
  * not); writes nothing;</li>
+ * <li>{@code abandon} — ends a migration still in phase LEGACY (it has moved nothing), so
+ * that processes without a legacy database may start again;</li>
  * <li>{@code locate <userId>|code:<CODE>} — prints the shard database and table of a
  * key;</li>
  * <li>{@code legacy-schema --database NAME} — creates the legacy mall tables in an empty
@@ -69,13 +74,16 @@ public final class MigrationCli {
 			DatabaseProperties legacy = this.env.containsKey("COUPON_LEGACY_DB_NAME") ? legacyServer() : null;
 			return new ServerCheck(database(), layout(), legacy, this.out).run();
 		}
+		if (args.length == 1 && "abandon".equals(args[0])) {
+			return abandon();
+		}
 		if (args.length == 2 && "locate".equals(args[0])) {
 			return locate(args[1]);
 		}
 		if (args.length > 0 && args[0].startsWith("legacy-")) {
 			return legacy(args[0], Arrays.copyOfRange(args, 1, args.length));
 		}
-		this.out.println("usage: coupon-migration schema | check | locate <userId> | locate code:<CODE>"
+		this.out.println("usage: coupon-migration schema | check | abandon | locate <userId> | locate code:<CODE>"
 				+ " | legacy-schema --database NAME | legacy-generate --database NAME --users N --templates N"
 				+ " --coupons N --codes N --seed S [--now INSTANT]");
 		return 2;
@@ -110,6 +118,32 @@ public final class MigrationCli {
 			this.out.println("error: " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	/**
+	 * Ends a migration still in phase LEGACY, so that processes without a legacy database
+	 * may start again; refused once it has moved past LEGACY (roll back first).
+	 */
+	private int abandon() {
+		DatabaseProperties database = database();
+		DriverManagerDataSource global = new DriverManagerDataSource(
+				database.jdbcUrl(database.globalServer(), database.globalDatabase()), database.getUser(),
+				database.getPassword());
+		MigrationState state = new MigrationState(global);
+		Optional<MigrationState.Stored> stored = state.read();
+		if (stored.isEmpty()) {
+			this.out.println("No migration is underway (phase NONE)");
+			return 0;
+		}
+		if (!state.abandonInLegacy()) {
+			this.out.println("refused: the migration from '" + stored.get().legacyDatabase() + "' is in phase "
+					+ stored.get().phase() + "; only one still in LEGACY, which has moved nothing, can be abandoned");
+			return 2;
+		}
+		this.out.println("Abandoned the migration from '" + stored.get().legacyDatabase()
+				+ "' (phase LEGACY): the platform serves from NEW alone once its processes restart without "
+				+ "COUPON_LEGACY_DB_NAME (stop every process configured with it first)");
+		return 0;
 	}
 
 	private int locate(String key) {
