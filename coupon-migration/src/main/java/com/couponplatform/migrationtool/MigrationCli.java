@@ -42,6 +42,8 @@ import com.couponplatform.shared.UserId;
  * key;</li>
  * <li>{@code legacy-schema --database NAME} — creates the legacy mall tables in an empty
  * database (tests and benchmarks);</li>
+ * <li>{@code legacy-demo --database NAME} — rebuilds a small legacy database to try the
+ * platform on (its name ends in {@code _legacy_mall});</li>
  * <li>{@code legacy-generate --database NAME --users N --templates N --coupons N --codes N
  * --seed S [--now INSTANT]} — fills them reproducibly with every quirk of LEGACY.md and
  * prints the count of each.</li>
@@ -84,7 +86,7 @@ public final class MigrationCli {
 			return legacy(args[0], Arrays.copyOfRange(args, 1, args.length));
 		}
 		this.out.println("usage: coupon-migration schema | check | abandon | locate <userId> | locate code:<CODE>"
-				+ " | legacy-schema --database NAME | legacy-generate --database NAME --users N --templates N"
+				+ " | legacy-schema --database NAME | legacy-demo --database NAME | legacy-generate --database NAME --users N --templates N"
 				+ " --coupons N --codes N --seed S [--now INSTANT]");
 		return 2;
 	}
@@ -94,6 +96,12 @@ public final class MigrationCli {
 		try {
 			if ("legacy-schema".equals(verb)) {
 				commands.createSchema(CommandOptions.parse(args, Set.of("database")).required("database"));
+				return 0;
+			}
+			if ("legacy-demo".equals(verb)) {
+				CommandOptions options = CommandOptions.parse(args, Set.of("database"));
+				commands.demo(options.required("database"), Instant.now().truncatedTo(ChronoUnit.SECONDS),
+						LegacyCommands.zone(this.env.get("COUPON_LEGACY_TIME_ZONE")));
 				return 0;
 			}
 			if ("legacy-generate".equals(verb)) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Smoke test of the legacy demo: ./deploy/run.sh --legacy-demo on private ports over the services
+# test.sh uses, the legacy walkthrough against it (every user served from the legacy database,
+# the back office frozen), then SIGTERM and a check that both services stopped. Called by test.sh.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+export COUPON_RUN_NAME=smoke-legacy
+export COUPON_API_PORT="${COUPON_SMOKE_LEGACY_API_PORT:-18090}" COUPON_ADMIN_PORT="${COUPON_SMOKE_LEGACY_ADMIN_PORT:-18091}"
+# Its own databases on the test server: smoke_legacy_mall (rebuilt at every start) and smoke_demo_*.
+export COUPON_DB_PREFIX=smoke
+export COUPON_SECRETS_FILE="$RUN_DIR/smoke-legacy/secrets"
+mkdir -p "$RUN_DIR/smoke-legacy"
+LOG="$RUN_DIR/smoke-legacy/run.out"
+
+say "Smoke test: ./deploy/run.sh --legacy-demo (api :$COUPON_API_PORT, admin :$COUPON_ADMIN_PORT)"
+"$ROOT_DIR/deploy/run.sh" --legacy-demo >"$LOG" 2>&1 &
+RUN_PID=$!
+deadline=$((SECONDS + 600))
+until grep -q "READY" "$LOG"; do
+  kill -0 "$RUN_PID" 2>/dev/null || { cat "$LOG" >&2; die "run.sh --legacy-demo exited before it was ready"; }
+  [ "$SECONDS" -lt "$deadline" ] || { kill "$RUN_PID"; cat "$LOG" >&2; die "run.sh --legacy-demo not ready within 600 s"; }
+  sleep 2
+done
+
+status=0
+"$ROOT_DIR/deploy/walkthrough.sh" --legacy "http://127.0.0.1:$COUPON_API_PORT" "http://127.0.0.1:$COUPON_ADMIN_PORT" \
+  || status=$?
+kill -TERM "$RUN_PID"
+wait "$RUN_PID" || true
+for port in "$COUPON_API_PORT" "$COUPON_ADMIN_PORT"; do
+  if port_open 127.0.0.1 "$port"; then
+    status=1
+    say "port $port still open after SIGTERM"
+  fi
+done
+[ "$status" = 0 ] || { cat "$LOG" >&2; die "smoke test of run.sh --legacy-demo failed"; }
+say "Smoke test passed: run.sh --legacy-demo served the legacy walkthrough and stopped cleanly"
