@@ -20,6 +20,11 @@
 #   ./deploy/bench.sh legacy   legacy-generate of a million coupons (BENCH_LEGACY_COUPONS) into a fresh
 #                              couponbench_legacy database, against the server copying the same rows
 #                              (INSERT ... SELECT) in the same run (report: coupon-bench/target/legacy-generation-benchmark.md)
+#   ./deploy/bench.sh serving  claims and wallet reads served from a legacy database against the same on NEW, in one
+#                              run: the private platform in phase NONE, then run.sh --legacy-demo (couponbench_legacy_mall,
+#                              platform databases couponbench_demo_*), each with its own no-op peak; BENCH_SERVING_CLAIMS
+#                              (10000), BENCH_SERVING_WALLET_USERS (500), BENCH_SERVING_WALLET_READS (10000) (report:
+#                              coupon-bench/target/serving-benchmark.md)
 #   ./deploy/bench.sh outage   shard 1 of the private platform on a mariadbd of its own (port 23307, data in
 #                              .run/bench/shard-1, fresh each run); open-loop load for shard 0's and shard 1's
 #                              users through a warm-up and four phases: healthy, shard 1 frozen (SIGSTOP), thawed, killed
@@ -41,8 +46,8 @@ bench_classpath() {
   echo "$ROOT_DIR/coupon-bench/target/classes:$(cat "$ROOT_DIR/coupon-bench/target/benchmark.classpath")"
 }
 
-# Starts a private platform with deploy/run.sh (instance "bench") and waits until it is ready; the
-# EXIT trap stops it.
+# Starts a private platform with deploy/run.sh (instance "bench"; arguments go to run.sh) and waits
+# until it is ready; the EXIT trap stops it.
 start_platform() {
   say "Building the current code"
   mvnw -DskipTests package -pl coupon-api,coupon-admin,coupon-bench -am || die "build failed"
@@ -55,12 +60,19 @@ start_platform() {
   unset COUPON_ROCKETMQ_NAMESRV
   mkdir -p "$RUN_DIR/bench"
   OUT="$RUN_DIR/bench/run.out"
-  "$ROOT_DIR/deploy/run.sh" >"$OUT" 2>&1 &
+  "$ROOT_DIR/deploy/run.sh" "$@" >"$OUT" 2>&1 &
   echo $! >"$RUN_DIR/bench/bench-run.pid"
   trap 'kill -TERM "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null; wait 2>/dev/null || true' EXIT
   say "Starting the platform (log: $OUT)"
   wait_for_line "$OUT" "READY" "$RUN_DIR/bench/bench-run.pid" 300 "deploy/run.sh"
   load_local_secrets "${COUPON_SECRETS_FILE:-$ROOT_DIR/deploy/.local-secrets}"
+}
+
+# Stops the private platform start_platform started, and waits until it has.
+stop_platform() {
+  kill -TERM "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null || true
+  wait "$(cat "$RUN_DIR/bench/bench-run.pid")" 2>/dev/null || true
+  trap - EXIT
 }
 
 # The private platform's processes, for the benchmarks that watch them (the JIT's clock, the profiler).
@@ -121,6 +133,18 @@ case "${1:-}" in
     mvnw -DskipTests package -pl coupon-bench -am || die "build failed"
     java -Xms256m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.legacy.LegacyGenerationBenchmark
     ;;
+  serving)
+    cd "$ROOT_DIR"
+    start_platform
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
+      java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.serving.ServingBenchmark new
+    stop_platform
+    start_platform --legacy-demo
+    BENCH_API=http://127.0.0.1:28080 BENCH_LEGACY_DB=couponbench_legacy_mall \
+      java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.serving.ServingBenchmark old
+    stop_platform
+    java -cp "$(bench_classpath)" com.couponplatform.bench.serving.ServingBenchmark report
+    ;;
   outage)
     start_shard_server
     start_platform
@@ -134,7 +158,7 @@ case "${1:-}" in
     java -cp "$(bench_classpath)" org.openjdk.jmh.Main "$@"
     ;;
   *)
-    sed -n '2,36p' "$0"
+    sed -n '2,41p' "$0"
     exit 2
     ;;
 esac

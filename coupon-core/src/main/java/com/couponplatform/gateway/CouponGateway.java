@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.messaging.Outbox;
 import com.couponplatform.messaging.OutboxEvent;
 import com.couponplatform.migration.Epoch;
@@ -77,11 +78,14 @@ public class CouponGateway {
 
 	private final ObjectProvider<OldDatabase> old;
 
+	private final IdGenerator ids;
+
 	CouponGateway(MigrationEpochs epochs, SideResolver sides, DataSource dataSource,
 			PlatformTransactionManager transactions, ShardTransactions shards, ShardRouter router, Outbox outbox,
 			ReplicaRouting routing, ShardAvailability availability, ObjectProvider<GatewayFaultPoint> faults,
-			ObjectProvider<OldDatabase> old) {
+			ObjectProvider<OldDatabase> old, IdGenerator ids) {
 		this.old = old;
+		this.ids = ids;
 		this.availability = availability;
 		this.epochs = epochs;
 		this.sides = sides;
@@ -162,7 +166,8 @@ public class CouponGateway {
 			WriteDecision decision = decide(userId, epoch, Side.OLD);
 			return database.transaction().execute((status) -> {
 				OldFence.check(database.sql(), userId, decision);
-				return work.apply(new OldWrites(database.sql(), userId));
+				return work.apply(new OldWrites(database.sql(), userId,
+						epoch.phase().generatorIdsOnOld() ? this.ids::nextId : null));
 			});
 		});
 	}

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.function.LongSupplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -38,9 +39,16 @@ public final class OldWrites {
 
 	private final long userId;
 
-	OldWrites(JdbcClient sql, long userId) {
+	private final LongSupplier newIds;
+
+	/**
+	 * @param newIds the IDs new rows carry, or {@code null} while OLD's AUTO_INCREMENT
+	 * assigns them (decision 2)
+	 */
+	OldWrites(JdbcClient sql, long userId, LongSupplier newIds) {
 		this.sql = sql;
 		this.userId = userId;
+		this.newIds = newIds;
 	}
 
 	/**
@@ -68,9 +76,9 @@ public final class OldWrites {
 	}
 
 	/**
-	 * Inserts a new UNUSED coupon of the user, version 0.
-	 * @param id the coupon's ID, or {@code null} to let OLD's AUTO_INCREMENT assign it
-	 * (while the monolith may still insert, decision 2)
+	 * Inserts a new UNUSED coupon of the user, version 0, with OLD's AUTO_INCREMENT ID
+	 * while the monolith may still insert, and a generator ID once the gateway is OLD's
+	 * only writer (decision 2).
 	 * @param templateId the template
 	 * @param getType 1 claimed, 2 pushed, 3 exchanged from a code
 	 * @param getTime the local time of the claim, also its {@code update_time}
@@ -78,8 +86,9 @@ public final class OldWrites {
 	 * @param code the code as typed, for an exchange; otherwise {@code null}
 	 * @return the coupon's ID
 	 */
-	public long insertCoupon(Long id, long templateId, int getType, LocalDateTime getTime, LocalDateTime expireTime,
+	public long insertCoupon(long templateId, int getType, LocalDateTime getTime, LocalDateTime expireTime,
 			String code) {
+		Long id = (this.newIds != null) ? this.newIds.getAsLong() : null;
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.sql
 			.sql("INSERT INTO t_user_coupon (id, uid, tpl_id, state, get_type, get_time, expire_time, order_no, "

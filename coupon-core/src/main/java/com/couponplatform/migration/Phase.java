@@ -31,6 +31,17 @@ public enum Phase {
 	}
 
 	/**
+	 * Whether the gateway gives a new legacy row its ID (decision 2): from
+	 * SINGLE_WRITE_OLD on, when the gateway is OLD's only writer, every insert carries a
+	 * generator ID; before, while the monolith may still insert, OLD's AUTO_INCREMENT
+	 * assigns it.
+	 * @return whether new legacy rows carry a generator ID
+	 */
+	public boolean generatorIdsOnOld() {
+		return this.compareTo(SINGLE_WRITE_OLD) >= 0;
+	}
+
+	/**
 	 * The side of a user who has no fence row of their own: OLD until every user is on
 	 * NEW. In WRITE_GRAY a user cut over has a row saying NEW.
 	 * @return the side

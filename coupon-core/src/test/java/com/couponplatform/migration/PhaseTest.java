@@ -16,6 +16,12 @@ class PhaseTest {
 	}
 
 	@Test
+	void oldsAutoIncrementAssignsIdsUntilTheGatewayIsItsOnlyWriter() {
+		assertThat(EnumSet.allOf(Phase.class).stream().filter(Phase::generatorIdsOnOld))
+			.containsExactlyElementsOf(EnumSet.range(Phase.SINGLE_WRITE_OLD, Phase.DUAL_WRITE_OFF));
+	}
+
+	@Test
 	void theFreezeRefusesOnlyWhileFrozen() {
 		BackOfficeFreeze frozen = () -> true;
 		BackOfficeFreeze thawed = () -> false;

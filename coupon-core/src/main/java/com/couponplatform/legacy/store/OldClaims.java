@@ -41,8 +41,8 @@ import com.couponplatform.wallet.UserCoupon;
  * lock and are as exact as they always were);</li>
  * <li>the stock: {@code taken_count} moved by the monolith's own guard (decision 1),
  * which stays exact while the monolith claims too;</li>
- * <li>the row, as the monolith writes it, with OLD's AUTO_INCREMENT ID (decision 2), and
- * the request ID's row.</li>
+ * <li>the row, as the monolith writes it, its ID OLD's AUTO_INCREMENT (from
+ * SINGLE_WRITE_OLD on a generator ID, decision 2), and the request ID's row.</li>
  * </ol>
  * A refusal rolls all of it back. Times are whole seconds, as OLD stores them, so a
  * replay answers exactly the coupon the claim answered.
@@ -104,7 +104,7 @@ final class OldClaims implements LegacyClaims {
 				}
 				Validity.Window window = template.validity().windowFor(now, this.time.zone());
 				LocalDateTime expireTime = this.time.toLocal(window.until());
-				long id = writes.insertCoupon(null, templateId, CLAIMED, local, expireTime, null);
+				long id = writes.insertCoupon(templateId, CLAIMED, local, expireTime, null);
 				sql.sql("INSERT INTO t_coupon_migration_claim_request (uid, request_id, origin, tpl_id, "
 						+ "user_coupon_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
 					.params(userId, requestId, origin.name(), templateId, id, UtcInstants.text(now))

@@ -109,7 +109,7 @@ final class OldRedemptions implements LegacyRedemptions {
 			}
 			LocalDateTime expireTime = this.time
 				.toLocal(template.get().validity().windowFor(now, this.time.zone()).until());
-			long id = writes.insertCoupon(null, legacyCode.tplId(), EXCHANGED, local, expireTime, typed);
+			long id = writes.insertCoupon(legacyCode.tplId(), EXCHANGED, local, expireTime, typed);
 			sql.sql("UPDATE t_coupon_migration_redemption_request SET user_coupon_id = ? WHERE uid = ? AND request_id = ?")
 				.params(id, userId, requestId)
 				.update();

@@ -200,10 +200,10 @@ class LegacyGeneratorIT {
 				"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
 						+ "AND table_name NOT IN ('" + String.join("', '", TABLES) + "') ORDER BY table_name",
 				String.class))
-			.containsExactly("t_coupon_migration_claim_request", "t_coupon_migration_outbox",
-					"t_coupon_migration_redemption_request", "t_coupon_migration_schema_history",
-					"t_coupon_migration_user");
-		assertThat(count(jdbc, "SELECT COUNT(*) FROM t_coupon_migration_schema_history")).isEqualTo(1);
+			.containsExactly("t_coupon_migration_claim_request", "t_coupon_migration_order",
+					"t_coupon_migration_outbox", "t_coupon_migration_redemption_request",
+					"t_coupon_migration_schema_history", "t_coupon_migration_user", "t_coupon_migration_user_lock");
+		assertThat(count(jdbc, "SELECT COUNT(*) FROM t_coupon_migration_schema_history")).isEqualTo(2);
 	}
 
 	@Test
