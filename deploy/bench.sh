@@ -136,11 +136,11 @@ case "${1:-}" in
   serving)
     cd "$ROOT_DIR"
     start_platform
-    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 \
+    BENCH_API=http://127.0.0.1:28080 BENCH_ADMIN=http://127.0.0.1:28081 BENCH_PIDS="$(platform_pids)" \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.serving.ServingBenchmark new
     stop_platform
     start_platform --legacy-demo
-    BENCH_API=http://127.0.0.1:28080 BENCH_LEGACY_DB=couponbench_legacy_mall \
+    BENCH_API=http://127.0.0.1:28080 BENCH_LEGACY_DB=couponbench_legacy_mall BENCH_PIDS="$(platform_pids)" \
       java -Xms512m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.serving.ServingBenchmark old
     stop_platform
     java -cp "$(bench_classpath)" com.couponplatform.bench.serving.ServingBenchmark report

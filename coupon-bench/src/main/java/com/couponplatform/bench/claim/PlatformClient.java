@@ -126,7 +126,7 @@ public final class PlatformClient {
 	 * draining event pipeline.
 	 * @return whether the statistic reached the count within the time
 	 */
-	boolean awaitStatistic(long templateId, long issued, Duration within) throws Exception {
+	public boolean awaitStatistic(long templateId, long issued, Duration within) throws Exception {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (admin("GET", "/admin/api/v1/templates/" + templateId + "/statistics", null, 200).path("issued")
