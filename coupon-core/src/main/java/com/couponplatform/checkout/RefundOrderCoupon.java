@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
-import com.couponplatform.gateway.CouponWrites;
 import com.couponplatform.template.TemplateCatalog;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.UserCoupon;

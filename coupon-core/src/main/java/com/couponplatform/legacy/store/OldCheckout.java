@@ -1,6 +1,5 @@
 package com.couponplatform.legacy.store;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -126,9 +125,9 @@ final class OldCheckout implements LegacyOrderBooks {
 						+ "FOR UPDATE")
 				.params(this.userId, orderId)
 				.query((rs, n) -> new CouponOrder(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-						CouponOrderStatus.valueOf(rs.getString(5)), rs.getLong(6),
-						(Boolean) rs.getObject(7, Boolean.class), instant(rs.getObject(8, LocalDateTime.class)),
-						instant(rs.getObject(9, LocalDateTime.class)), instant(rs.getObject(10, LocalDateTime.class))))
+						CouponOrderStatus.valueOf(rs.getString(5)), rs.getLong(6), rs.getObject(7, Boolean.class),
+						instant(rs.getObject(8, LocalDateTime.class)), instant(rs.getObject(9, LocalDateTime.class)),
+						instant(rs.getObject(10, LocalDateTime.class))))
 				.optional()
 				.orElse(null);
 		}
