@@ -16,16 +16,18 @@ LOG="$RUN_DIR/smoke-legacy/run.out"
 say "Smoke test: ./deploy/run.sh --legacy-demo (api :$COUPON_API_PORT, admin :$COUPON_ADMIN_PORT)"
 "$ROOT_DIR/deploy/run.sh" --legacy-demo >"$LOG" 2>&1 &
 RUN_PID=$!
-echo "$RUN_PID" >"$RUN_DIR/smoke-legacy/run.pid"
-trap 'kill -TERM "$RUN_PID" 2>/dev/null; wait "$RUN_PID" 2>/dev/null || true' EXIT
-wait_for_line "$LOG" READY "$RUN_DIR/smoke-legacy/run.pid" 600 "run.sh --legacy-demo"
+deadline=$((SECONDS + 600))
+until grep -q "READY" "$LOG"; do
+  kill -0 "$RUN_PID" 2>/dev/null || { cat "$LOG" >&2; die "run.sh --legacy-demo exited before it was ready"; }
+  [ "$SECONDS" -lt "$deadline" ] || { kill "$RUN_PID"; cat "$LOG" >&2; die "run.sh --legacy-demo not ready within 600 s"; }
+  sleep 2
+done
 
 status=0
 "$ROOT_DIR/deploy/walkthrough.sh" --legacy "http://127.0.0.1:$COUPON_API_PORT" "http://127.0.0.1:$COUPON_ADMIN_PORT" \
   || status=$?
 kill -TERM "$RUN_PID"
 wait "$RUN_PID" || true
-trap - EXIT
 for port in "$COUPON_API_PORT" "$COUPON_ADMIN_PORT"; do
   if port_open 127.0.0.1 "$port"; then
     status=1

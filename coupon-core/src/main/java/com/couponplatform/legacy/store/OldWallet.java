@@ -49,8 +49,7 @@ final class OldWallet implements LegacyWallet {
 	public List<UserCoupon> rows(long userId, CouponStatus status, long beforeId, int limit, Instant now) {
 		String states = switch ((status != null) ? status : CouponStatus.UNUSED) {
 			case UNUSED -> "state = 0";
-			// An unused row past its end reads as EXPIRED before the nightly job moves
-			// it.
+			// An unused row past its end reads as EXPIRED before the job moves it.
 			case EXPIRED -> "state IN (0, 3)";
 			case LOCKED -> "state = 1";
 			case USED -> "state = 2";
@@ -60,8 +59,7 @@ final class OldWallet implements LegacyWallet {
 		List<UserCoupon> page = new ArrayList<>(limit);
 		long below = beforeId;
 		// UNUSED and EXPIRED are told apart only once mapped (a NULL expire_time ends
-		// when
-		// its template says), so a page may need more than one read.
+		// when its template says), so a page may need more than one read.
 		while (page.size() < limit) {
 			List<LegacyCoupon> rows = this.sql
 				.sql("SELECT * FROM t_user_coupon WHERE uid = ? AND id < ?" + filter + " ORDER BY id DESC LIMIT ?")
