@@ -17,14 +17,12 @@ import com.couponplatform.claim.IdempotencyKeyReusedException;
 import com.couponplatform.claim.LegacyClaims;
 import com.couponplatform.claim.PerUserLimitReachedException;
 import com.couponplatform.gateway.CouponGateway;
-import com.couponplatform.legacy.LegacyCoupon;
 import com.couponplatform.legacy.LegacyTime;
 import com.couponplatform.legacy.Mapping;
 import com.couponplatform.legacy.MigratedTemplate;
 import com.couponplatform.persistence.UtcInstants;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.TemplateNotFoundException;
-import com.couponplatform.template.Validity;
 import com.couponplatform.wallet.CouponOrigin;
 import com.couponplatform.wallet.UserCoupon;
 
@@ -102,18 +100,13 @@ final class OldClaims implements LegacyClaims {
 				if (!writes.takeStock(templateId, local)) {
 					throw new StockRefused();
 				}
-				Validity.Window window = template.validity().windowFor(now, this.time.zone());
-				LocalDateTime expireTime = this.time.toLocal(window.until());
-				long id = writes.insertCoupon(templateId, CLAIMED, local, expireTime, null);
+				UserCoupon coupon = this.wallet.insertNew(writes, userId, mapping, template, CLAIMED, now, null)
+					.coupon();
 				sql.sql("INSERT INTO t_coupon_migration_claim_request (uid, request_id, origin, tpl_id, "
 						+ "user_coupon_id, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-					.params(userId, requestId, origin.name(), templateId, id, UtcInstants.text(now))
+					.params(userId, requestId, origin.name(), templateId, coupon.id(), UtcInstants.text(now))
 					.update();
-				LegacyCoupon row = new LegacyCoupon(id, userId, templateId, 0, CLAIMED, local, expireTime, null, null,
-						null, 0, local);
-				return new ClaimResult(this.wallet.map(row, mapping)
-					.orElseThrow(() -> new IllegalStateException("coupon " + id + " was written but cannot be mapped"))
-					.coupon(), false);
+				return new ClaimResult(coupon, false);
 			});
 		}
 		catch (StockRefused refused) {

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.couponplatform.claim.IdempotencyKeyReusedException;
 import com.couponplatform.gateway.CouponGateway;
 import com.couponplatform.legacy.LegacyCode;
-import com.couponplatform.legacy.LegacyCoupon;
 import com.couponplatform.legacy.LegacyRowMappers;
 import com.couponplatform.legacy.LegacyTime;
 import com.couponplatform.legacy.Mapping;
@@ -107,16 +106,11 @@ final class OldRedemptions implements LegacyRedemptions {
 				// Another user's exchange committed first.
 				return Optional.<Redemption>empty();
 			}
-			LocalDateTime expireTime = this.time
-				.toLocal(template.get().validity().windowFor(now, this.time.zone()).until());
-			long id = writes.insertCoupon(legacyCode.tplId(), EXCHANGED, local, expireTime, typed);
+			MigratedCoupon coupon = this.wallet.insertNew(writes, userId, mapping, template.get(), EXCHANGED, now,
+					typed);
 			sql.sql("UPDATE t_coupon_migration_redemption_request SET user_coupon_id = ? WHERE uid = ? AND request_id = ?")
-				.params(id, userId, requestId)
+				.params(coupon.coupon().id(), userId, requestId)
 				.update();
-			LegacyCoupon row = new LegacyCoupon(id, userId, legacyCode.tplId(), 0, EXCHANGED, local, expireTime, null,
-					null, typed, 0, local);
-			MigratedCoupon coupon = this.wallet.map(row, mapping)
-				.orElseThrow(() -> new IllegalStateException("coupon " + id + " was written but cannot be mapped"));
 			return Optional.of(new Redemption(coupon.coupon(), false));
 		});
 	}

@@ -1,6 +1,7 @@
 package com.couponplatform.legacy.store;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.couponplatform.gateway.OldWrites;
 import com.couponplatform.legacy.CouponMapping;
 import com.couponplatform.legacy.LegacyCoupon;
 import com.couponplatform.legacy.LegacyRowMappers;
@@ -17,6 +19,7 @@ import com.couponplatform.legacy.LegacyTime;
 import com.couponplatform.legacy.Mapping;
 import com.couponplatform.legacy.MigratedCoupon;
 import com.couponplatform.legacy.MigratedTemplate;
+import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.wallet.CouponNotFoundException;
 import com.couponplatform.wallet.CouponStatus;
 import com.couponplatform.wallet.LegacyWallet;
@@ -39,10 +42,13 @@ final class OldWallet implements LegacyWallet {
 
 	private final CouponMapping mapping;
 
+	private final LegacyTime time;
+
 	OldWallet(JdbcClient sql, OldTemplates templates, LegacyTime time) {
 		this.sql = sql;
 		this.templates = templates;
 		this.mapping = new CouponMapping(time);
+		this.time = time;
 	}
 
 	@Override
@@ -136,6 +142,30 @@ final class OldWallet implements LegacyWallet {
 	 */
 	Optional<MigratedCoupon> map(LegacyCoupon row, JdbcClient via) {
 		return map(row, this.templates.mapping(row.tplId(), via));
+	}
+
+	/**
+	 * Inserts a new UNUSED coupon the way the monolith does — its end {@code use_end} or
+	 * {@code get_time + valid_days} — and answers it in the platform's model, as a later
+	 * read of the row will.
+	 * @param writes the user's transaction on OLD
+	 * @param userId the user
+	 * @param mapping the template's mapping, read before the transaction
+	 * @param template the template it mapped to
+	 * @param getType 1 claimed, 3 exchanged from a code
+	 * @param now the instant, whole seconds
+	 * @param code the code as typed, for an exchange; otherwise {@code null}
+	 * @return the coupon, with its new ID
+	 */
+	MigratedCoupon insertNew(OldWrites writes, long userId, Optional<Mapping<MigratedTemplate>> mapping,
+			CouponTemplate source, int getType, Instant now, String code) {
+		LocalDateTime local = this.time.toLocal(now);
+		LocalDateTime expireTime = this.time.toLocal(source.validity().windowFor(now, this.time.zone()).until());
+		long id = writes.insertCoupon(source.id(), getType, local, expireTime, code);
+		LegacyCoupon row = new LegacyCoupon(id, userId, source.id(), 0, getType, local, expireTime, null, null, code, 0,
+				local);
+		return map(row, mapping)
+			.orElseThrow(() -> new IllegalStateException("coupon " + id + " was written but cannot be mapped"));
 	}
 
 	/**
