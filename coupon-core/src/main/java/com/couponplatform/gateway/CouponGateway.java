@@ -167,7 +167,7 @@ public class CouponGateway {
 			return database.transaction().execute((status) -> {
 				OldFence.check(database.sql(), userId, decision);
 				return work.apply(new OldWrites(database.sql(), userId,
-						epoch.phase().generatorIdsOnOld() ? this.ids::nextId : null));
+						epoch.phase().generatorIdsOnOld() ? this.ids::nextId : null, journal(database, epoch)));
 			});
 		});
 	}
@@ -232,7 +232,7 @@ public class CouponGateway {
 	 * @return what the batch expired, and the cursor after it ({@code null} when done)
 	 */
 	public ExpiryBatch expire(ShardLocation location, ExpiryCursor after, Instant now, int size, ExpiredEvents events) {
-		Epoch epoch = this.epochs.current();
+		Epoch epoch = this.epochs.writable();
 		String table = location.physicalTable("user_coupon");
 		return this.shards.inShardReadCommitted(location.database(), (sql) -> {
 			List<Due> due = sql
@@ -299,10 +299,9 @@ public class CouponGateway {
 	 */
 	public OldExpiryBatch expireOld(long afterId, int window, LocalDateTime now) {
 		OldDatabase database = this.old.getObject();
-		Epoch epoch = this.epochs.current();
 		long until = afterId + window;
 		String at = OldWrites.text(now);
-		return database.transaction().execute((status) -> {
+		return decided((epoch) -> database.transaction().execute((status) -> {
 			JdbcClient sql = database.sql();
 			List<long[]> due = sql
 				.sql("SELECT c.id, c.uid FROM t_user_coupon c JOIN t_coupon_template t ON t.id = c.tpl_id "
@@ -329,6 +328,13 @@ public class CouponGateway {
 							+ "WHERE state = 0 AND id IN (" + marks(ids.size()) + ")")
 					.params(params)
 					.update();
+				OldJournal journal = journal(database, epoch);
+				if (journal != null) {
+					// Every row of the window is locked and UNUSED (its users' fences
+					// read):
+					// all of them changed.
+					ids.forEach((id) -> journal.wrote("t_user_coupon", id));
+				}
 			}
 			// The next window starts at the next row, however far the IDs jump (generator
 			// IDs from SINGLE_WRITE_OLD on).
@@ -338,7 +344,11 @@ public class CouponGateway {
 				.list()
 				.get(0);
 			return new OldExpiryBatch(expired, (next != null) ? next - 1 : -1);
-		});
+		}));
+	}
+
+	private static OldJournal journal(OldDatabase database, Epoch epoch) {
+		return epoch.phase().journalsOldWrites() ? new OldJournal(database.sql(), epoch.number()) : null;
 	}
 
 	/**
@@ -356,7 +366,7 @@ public class CouponGateway {
 	 */
 	private <T> T decided(Function<Epoch, T> attempt) {
 		try {
-			return attempt.apply(this.epochs.current());
+			return attempt.apply(this.epochs.writable());
 		}
 		catch (StaleDecisionException stale) {
 			try {

@@ -26,6 +26,7 @@ final class OldFence {
 	 * @throws StaleDecisionException when the fence refuses it
 	 */
 	static void check(JdbcClient sql, long userId, WriteDecision decision) {
+		checkPhase(sql, userId, decision);
 		// Exclusive even when the row exists: one user's gateway writes run one at a
 		// time.
 		sql.sql("INSERT INTO t_coupon_migration_user_lock (uid) VALUES (?) ON DUPLICATE KEY UPDATE uid = uid")
@@ -51,7 +52,23 @@ final class OldFence {
 	 * @return the users it may write
 	 */
 	static Set<Long> admitted(JdbcClient sql, Collection<Long> userIds, WriteDecision decision) {
+		checkPhase(sql, userIds.iterator().next(), decision);
 		return UserFence.admitted(sql, "t_coupon_migration_user", "uid", userIds, decision);
+	}
+
+	/**
+	 * OLD's phase fence ({@code t_coupon_migration_epoch}): the worker raises it, waiting
+	 * for the writes past it, before a phase changes, so no write decided under the phase
+	 * before (its IDs, its journal) commits after it.
+	 */
+	private static void checkPhase(JdbcClient sql, long userId, WriteDecision decision) {
+		long fenced = sql.sql("SELECT epoch FROM t_coupon_migration_epoch WHERE id = 1 LOCK IN SHARE MODE")
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+		if (fenced > decision.epoch().number()) {
+			throw new StaleDecisionException(userId, decision, "OLD's phase fence at epoch " + fenced);
+		}
 	}
 
 	private record Fence(Side side, long epoch) {

@@ -41,14 +41,19 @@ public final class OldWrites {
 
 	private final LongSupplier newIds;
 
+	private final OldJournal journal;
+
 	/**
 	 * @param newIds the IDs new rows carry, or {@code null} while OLD's AUTO_INCREMENT
 	 * assigns them (decision 2)
+	 * @param journal the journal of the rows written, or {@code null} before
+	 * STATIC_FROZEN
 	 */
-	OldWrites(JdbcClient sql, long userId, LongSupplier newIds) {
+	OldWrites(JdbcClient sql, long userId, LongSupplier newIds, OldJournal journal) {
 		this.sql = sql;
 		this.userId = userId;
 		this.newIds = newIds;
+		this.journal = journal;
 	}
 
 	/**
@@ -68,11 +73,15 @@ public final class OldWrites {
 	 * @return whether a unit was taken; the row stays locked until the transaction ends
 	 */
 	public boolean takeStock(long templateId, LocalDateTime now) {
-		return this.sql.sql(
+		boolean taken = this.sql.sql(
 				"UPDATE t_coupon_template SET taken_count = taken_count + 1 WHERE id = ? AND taken_count < total_count "
 						+ "AND status = 1 AND grab_start <= ? AND grab_end > ?")
 			.params(templateId, text(now), text(now))
 			.update() == 1;
+		if (taken) {
+			journal("t_coupon_template", templateId);
+		}
+		return taken;
 	}
 
 	/**
@@ -95,7 +104,9 @@ public final class OldWrites {
 					+ "use_time, code, version, update_time) VALUES (?, ?, ?, 0, ?, ?, ?, NULL, NULL, ?, 0, ?)")
 			.params(id, this.userId, templateId, getType, text(getTime), text(expireTime), code, text(getTime))
 			.update(keys, "id");
-		return (id != null) ? id : keys.getKey().longValue();
+		long inserted = (id != null) ? id : keys.getKey().longValue();
+		journal("t_user_coupon", inserted);
+		return inserted;
 	}
 
 	/**
@@ -144,10 +155,14 @@ public final class OldWrites {
 	 * @return whether it was unused and is the user's now
 	 */
 	public boolean exchangeCode(String code, LocalDateTime now) {
-		return this.sql
+		boolean exchanged = this.sql
 			.sql("UPDATE t_coupon_code SET state = 1, uid = ?, exchange_time = ? WHERE code = ? AND state = 0")
 			.params(this.userId, text(now), code)
 			.update() == 1;
+		if (exchanged) {
+			journal("t_coupon_code", code);
+		}
+		return exchanged;
 	}
 
 	/**
@@ -177,12 +192,22 @@ public final class OldWrites {
 		if (changed != 1) {
 			return false;
 		}
+		journal("t_user_coupon", couponId);
+		Long id = (this.newIds != null) ? this.newIds.getAsLong() : null;
+		KeyHolder keys = new GeneratedKeyHolder();
 		this.sql
-			.sql("INSERT INTO t_coupon_use_log (uid, user_coupon_id, order_no, action, amount, create_time) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(this.userId, couponId, orderNo, action, amount, text(now))
-			.update();
+			.sql("INSERT INTO t_coupon_use_log (id, uid, user_coupon_id, order_no, action, amount, create_time) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(id, this.userId, couponId, orderNo, action, amount, text(now))
+			.update(keys, "id");
+		journal("t_coupon_use_log", (id != null) ? id : keys.getKey().longValue());
 		return true;
+	}
+
+	private void journal(String table, Object key) {
+		if (this.journal != null) {
+			this.journal.wrote(table, key);
+		}
 	}
 
 }

@@ -39,6 +39,16 @@ public final class SnowflakeIdGenerator implements IdGenerator {
 		this.workerId = workerId;
 	}
 
+	/**
+	 * The smallest ID any generator issues from an instant on: rows whose IDs lie below
+	 * it never collide with generated ones (decision 2's floor).
+	 * @param instant the instant
+	 * @return the floor
+	 */
+	public static long floorAt(Instant instant) {
+		return (instant.toEpochMilli() - EPOCH) << (WORKER_BITS + SEQUENCE_BITS);
+	}
+
 	@Override
 	public synchronized long nextId() {
 		long now = currentMillis();

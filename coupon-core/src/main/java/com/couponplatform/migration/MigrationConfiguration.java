@@ -1,6 +1,9 @@
 package com.couponplatform.migration;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -18,7 +21,7 @@ import com.couponplatform.sharding.ShardDataSources;
  * under a running write.)
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LegacyDatabaseProperties.class)
+@EnableConfigurationProperties({ LegacyDatabaseProperties.class, MigrationProperties.class })
 public class MigrationConfiguration {
 
 	@Bean
@@ -27,12 +30,30 @@ public class MigrationConfiguration {
 	}
 
 	@Bean
-	MigrationEpochs migrationEpochs(MigrationState state, DataSource dataSource, Clock clock,
-			LegacyDatabaseProperties legacy, Environment environment) {
+	MigrationEpochs migrationEpochs(MigrationState state, DataSource dataSource, ShardDataSources pools, Clock clock,
+			LegacyDatabaseProperties legacy, MigrationProperties migration, Environment environment) {
 		String process = environment.getProperty("spring.application.name", "coupon-platform");
 		Epoch epoch = new MigrationStartup(state, dataSource, clock)
 			.check(legacy.configured() ? legacy.getDb().getName() : null, process);
-		return (epoch.phase() == Phase.NONE) ? new NoMigration() : new StoredEpochs(state, epoch);
+		if (epoch.phase() == Phase.NONE) {
+			return new NoMigration();
+		}
+		ProcessHeartbeats heartbeats = new ProcessHeartbeats(pools.all().get(ShardDataSources.GLOBAL),
+				processId(process), process);
+		return new StoredEpochs(state, heartbeats, epoch, migration.getPoll(), migration.getProcessLease());
+	}
+
+	/** Unique among live processes, and telling an operator which one it is. */
+	private static String processId(String kind) {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown-host";
+		}
+		return kind + "@" + host + ":" + ProcessHandle.current().pid() + "/"
+				+ Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package com.couponplatform.migration;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -12,8 +13,8 @@ import com.couponplatform.persistence.UtcInstants;
 
 /**
  * The migration's row in the global database ({@code migration_state}): absent in phase
- * NONE, written once when a process first starts with a legacy database. The phase
- * machine (Migration 4) will move its phase and epoch; until then it says LEGACY.
+ * NONE, written once when a process first starts with a legacy database; the phase
+ * machine ({@code phasemachine}) moves its phase and epoch.
  */
 public final class MigrationState {
 
@@ -34,9 +35,21 @@ public final class MigrationState {
 	 */
 	public Optional<Stored> read() {
 		return this.sql
-			.sql("SELECT phase, epoch, legacy_database, entered_at, entered_by FROM migration_state WHERE id = 1")
+			.sql("SELECT phase, epoch, legacy_database, entered_at, entered_by, transition_id FROM migration_state "
+					+ "WHERE id = 1")
 			.query((rs, n) -> new Stored(Phase.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
-					UtcInstants.instant(rs.getObject(4, LocalDateTime.class)), rs.getString(5)))
+					UtcInstants.instant(rs.getObject(4, LocalDateTime.class)), rs.getString(5),
+					rs.getObject(6, Long.class)))
+			.optional();
+	}
+
+	/**
+	 * @return when the migration underway began (the back office is frozen since), or
+	 * empty in phase NONE
+	 */
+	public Optional<Instant> beganAt() {
+		return this.sql.sql("SELECT began_at FROM migration_state WHERE id = 1")
+			.query((rs, n) -> UtcInstants.instant(rs.getObject(1, LocalDateTime.class)))
 			.optional();
 	}
 
@@ -50,9 +63,9 @@ public final class MigrationState {
 	 */
 	Stored begin(String legacyDatabase, Instant now, String by) {
 		this.sql
-			.sql("INSERT IGNORE INTO migration_state (id, phase, epoch, legacy_database, entered_at, entered_by) "
-					+ "VALUES (1, ?, ?, ?, ?, ?)")
-			.params(Phase.LEGACY.name(), FIRST_EPOCH, legacyDatabase, UtcInstants.text(now), by)
+			.sql("INSERT IGNORE INTO migration_state (id, phase, epoch, legacy_database, entered_at, entered_by, "
+					+ "began_at) VALUES (1, ?, ?, ?, ?, ?, ?)")
+			.params(Phase.LEGACY.name(), FIRST_EPOCH, legacyDatabase, UtcInstants.text(now), by, UtcInstants.text(now))
 			.update();
 		return read().orElseThrow();
 	}
@@ -64,9 +77,17 @@ public final class MigrationState {
 	 * @return whether a migration in phase LEGACY was ended
 	 */
 	public boolean abandonInLegacy() {
-		return this.sql.sql("DELETE FROM migration_state WHERE id = 1 AND phase = ?")
+		boolean abandoned = this.sql
+			.sql("DELETE FROM migration_state WHERE id = 1 AND phase = ? AND transition_id IS NULL")
 			.param(Phase.LEGACY.name())
 			.update() == 1;
+		if (abandoned) {
+			// A migration begun again starts with a history of its own.
+			for (String table : List.of("migration_transition", "migration_history", "migration_static_checksum")) {
+				this.sql.sql("DELETE FROM " + table).update();
+			}
+		}
+		return abandoned;
 	}
 
 	/**
@@ -77,8 +98,10 @@ public final class MigrationState {
 	 * @param legacyDatabase the legacy database it moves out of
 	 * @param enteredAt when the phase was entered
 	 * @param enteredBy who entered it
+	 * @param transitionId the transition running, or {@code null}
 	 */
-	public record Stored(Phase phase, long number, String legacyDatabase, Instant enteredAt, String enteredBy) {
+	public record Stored(Phase phase, long number, String legacyDatabase, Instant enteredAt, String enteredBy,
+			Long transitionId) {
 
 		/**
 		 * @return the epoch processes act on

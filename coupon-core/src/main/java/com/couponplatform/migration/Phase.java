@@ -1,5 +1,9 @@
 package com.couponplatform.migration;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
 /**
  * The migration's phases, in their forward order (MIGRATION.md, "Phases").
  */
@@ -48,6 +52,54 @@ public enum Phase {
 	 */
 	public Side defaultSide() {
 		return (this == NONE || this.compareTo(NEW_PRIMARY) >= 0) ? Side.NEW : Side.OLD;
+	}
+
+	/**
+	 * The phase one step forward, if any: the only forward transition (a phase is never
+	 * skipped).
+	 * @return the next phase, empty in NONE and DUAL_WRITE_OFF
+	 */
+	public Optional<Phase> next() {
+		if (this == NONE || this == DUAL_WRITE_OFF) {
+			return Optional.empty();
+		}
+		return Optional.of(values()[ordinal() + 1]);
+	}
+
+	/**
+	 * Where this phase's rollback lands (MIGRATION.md, "Phases"): the earlier phase whose
+	 * state is whole again once the rollback's work is undone.
+	 * @return the phase, empty where there is no way back (NONE, LEGACY, DUAL_WRITE_OFF)
+	 */
+	public Optional<Phase> rollback() {
+		return Optional.ofNullable(switch (this) {
+			case STATIC_FROZEN -> LEGACY;
+			case SINGLE_WRITE_OLD -> STATIC_FROZEN;
+			case STATIC_COPIED -> SINGLE_WRITE_OLD;
+			case DUAL_WRITE, BACKFILL, VERIFIED -> STATIC_COPIED;
+			case READ_GRAY -> VERIFIED;
+			case WRITE_GRAY -> READ_GRAY;
+			case NEW_PRIMARY -> WRITE_GRAY;
+			default -> null;
+		});
+	}
+
+	/**
+	 * @return the phases a transition may go to from this one: one step forward, or its
+	 * rollback
+	 */
+	public List<Phase> transitions() {
+		return Stream.concat(next().stream(), rollback().stream()).toList();
+	}
+
+	/**
+	 * Whether the gateway journals every legacy row it writes (the single-writer proof
+	 * explains OLD's changes by it): from STATIC_FROZEN, the phase the proof is taken in,
+	 * for as long as OLD takes the gateway's writes.
+	 * @return whether OLD's writes are journalled
+	 */
+	public boolean journalsOldWrites() {
+		return this.compareTo(STATIC_FROZEN) >= 0 && this.compareTo(DUAL_WRITE_OFF) < 0;
 	}
 
 }

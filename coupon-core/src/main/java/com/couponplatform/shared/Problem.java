@@ -18,9 +18,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * @param errors the invalid fields, for {@code VALIDATION_FAILED}; otherwise {@code null}
  * @param missingAmount for {@code THRESHOLD_NOT_MET}, how much more the order must reach,
  * in minor units; otherwise {@code null} and left out
+ * @param preconditions for {@code MIGRATION_PRECONDITION_FAILED}, every precondition
+ * checked ({@code name}, {@code holds}, {@code detail}); otherwise {@code null} and left
+ * out
  */
 public record Problem(String type, String title, int status, String detail, String code, List<FieldViolation> errors,
-		@JsonInclude(JsonInclude.Include.NON_NULL) Long missingAmount) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) Long missingAmount,
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<?> preconditions) {
 
 	private static final String TYPE_BASE = "https://coupon-platform.dev/problems/";
 
@@ -32,7 +36,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 	 */
 	public static Problem of(ProblemCode code, String detail) {
 		return new Problem(TYPE_BASE + code.name().toLowerCase().replace('_', '-'), title(code), code.status(), detail,
-				code.name(), null, null);
+				code.name(), null, null, null);
 	}
 
 	/**
@@ -45,8 +49,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 			return invalid(invalid.violations());
 		}
 		Problem problem = of(violation.code(), violation.getMessage());
-		return (violation.missingAmount() == null) ? problem : new Problem(problem.type, problem.title, problem.status,
-				problem.detail, problem.code, null, violation.missingAmount());
+		if (violation.missingAmount() == null && violation.preconditions() == null) {
+			return problem;
+		}
+		return new Problem(problem.type, problem.title, problem.status, problem.detail, problem.code, null,
+				violation.missingAmount(), violation.preconditions());
 	}
 
 	/**
@@ -56,7 +63,8 @@ public record Problem(String type, String title, int status, String detail, Stri
 	 */
 	public static Problem invalid(List<FieldViolation> violations) {
 		Problem base = of(ProblemCode.VALIDATION_FAILED, "The request is invalid: see errors");
-		return new Problem(base.type, base.title, base.status, base.detail, base.code, List.copyOf(violations), null);
+		return new Problem(base.type, base.title, base.status, base.detail, base.code, List.copyOf(violations), null,
+				null);
 	}
 
 	/**
@@ -82,7 +90,7 @@ public record Problem(String type, String title, int status, String detail, Stri
 			return invalid(List.of(new FieldViolation("request", detail)));
 		}
 		Problem problem = of(code, detail);
-		return new Problem(problem.type, problem.title, status, detail, problem.code, null, null);
+		return new Problem(problem.type, problem.title, status, detail, problem.code, null, null, null);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package com.couponplatform.shared;
 
+import java.util.List;
+
 /**
  * Base of every exception that a use case throws because a business rule refuses the
  * request; the web layers turn it into problem+json with its {@link ProblemCode}.
@@ -22,6 +24,14 @@ public abstract class RuleViolationException extends RuntimeException {
 	 * @return the missing amount in minor units, or {@code null}
 	 */
 	public Long missingAmount() {
+		return null;
+	}
+
+	/**
+	 * For a refused migration transition, every precondition checked.
+	 * @return the preconditions, or {@code null}
+	 */
+	public List<?> preconditions() {
 		return null;
 	}
 

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +21,11 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.couponplatform.gateway.OldDatabase;
+import com.couponplatform.migration.MigrationProperties;
 import com.couponplatform.migration.MigrationState;
+import com.couponplatform.migrationtool.worker.MigrationWorkerApplication;
+import com.couponplatform.phasemachine.PhaseMachine;
 import com.couponplatform.migrationtool.legacy.GeneratorSettings;
 import com.couponplatform.migrationtool.legacy.LegacyCommands;
 import com.couponplatform.sharding.DatabaseProperties;
@@ -38,6 +44,12 @@ import com.couponplatform.shared.UserId;
  * not); writes nothing;</li>
  * <li>{@code abandon} — ends a migration still in phase LEGACY (it has moved nothing), so
  * that processes without a legacy database may start again;</li>
+ * <li>{@code status [--json]} — the migration's phase, last transition, freeze and live
+ * processes;</li>
+ * <li>{@code transition PHASE [--dry-run] [--json]} — records a transition for the worker
+ * and waits until it is DONE (exit 0) or FAILED (exit 2); a dry run prints the plan and
+ * the preconditions and changes nothing;</li>
+ * <li>{@code worker} — runs the migration worker until it is stopped;</li>
  * <li>{@code locate <userId>|code:<CODE>} — prints the shard database and table of a
  * key;</li>
  * <li>{@code legacy-schema --database NAME} — creates the legacy mall tables in an empty
@@ -52,6 +64,9 @@ import com.couponplatform.shared.UserId;
  */
 public final class MigrationCli {
 
+	/** The longest a statement of the CLI on OLD may run. */
+	private static final int OLD_TRANSACTION_SECONDS = 30;
+
 	private final Map<String, String> env;
 
 	private final PrintStream out;
@@ -62,7 +77,18 @@ public final class MigrationCli {
 	}
 
 	public static void main(String[] args) {
-		System.exit(new MigrationCli(System.getenv(), System.out).run(args));
+		System.exit(run(System.getenv(), System.out, args));
+	}
+
+	/**
+	 * Runs one command with the environment given (tests choose theirs).
+	 * @param env the {@code COUPON_*} variables
+	 * @param out where the command prints
+	 * @param args the verb and its options
+	 * @return the exit status
+	 */
+	public static int run(Map<String, String> env, PrintStream out, String... args) {
+		return new MigrationCli(env, out).run(args);
 	}
 
 	int run(String... args) {
@@ -79,13 +105,21 @@ public final class MigrationCli {
 		if (args.length == 1 && "abandon".equals(args[0])) {
 			return abandon();
 		}
+		if (args.length > 0 && "worker".equals(args[0])) {
+			MigrationWorkerApplication.runUntilStopped(Arrays.copyOfRange(args, 1, args.length));
+			return 0;
+		}
+		if (args.length > 0 && ("status".equals(args[0]) || "transition".equals(args[0]))) {
+			return phases(args);
+		}
 		if (args.length == 2 && "locate".equals(args[0])) {
 			return locate(args[1]);
 		}
 		if (args.length > 0 && args[0].startsWith("legacy-")) {
 			return legacy(args[0], Arrays.copyOfRange(args, 1, args.length));
 		}
-		this.out.println("usage: coupon-migration schema | check | abandon | locate <userId> | locate code:<CODE>"
+		this.out.println("usage: coupon-migration schema | check | abandon | status [--json]"
+				+ " | transition PHASE [--dry-run] [--json] | worker | locate <userId> | locate code:<CODE>"
 				+ " | legacy-schema --database NAME | legacy-demo --database NAME | legacy-generate --database NAME --users N --templates N"
 				+ " --coupons N --codes N --seed S [--now INSTANT]");
 		return 2;
@@ -133,11 +167,7 @@ public final class MigrationCli {
 	 * may start again; refused once it has moved past LEGACY (roll back first).
 	 */
 	private int abandon() {
-		DatabaseProperties database = database();
-		DriverManagerDataSource global = new DriverManagerDataSource(
-				database.jdbcUrl(database.globalServer(), database.globalDatabase()), database.getUser(),
-				database.getPassword());
-		MigrationState state = new MigrationState(global);
+		MigrationState state = new MigrationState(global());
 		Optional<MigrationState.Stored> stored = state.read();
 		if (stored.isEmpty()) {
 			this.out.println("No migration is underway (phase NONE)");
@@ -152,6 +182,41 @@ public final class MigrationCli {
 				+ "' (phase LEGACY): the platform serves from NEW alone once its processes restart without "
 				+ "COUPON_LEGACY_DB_NAME (stop every process configured with it first)");
 		return 0;
+	}
+
+	private int phases(String[] args) {
+		List<String> words = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+		boolean json = words.remove("--json");
+		boolean dryRun = words.remove("--dry-run");
+		boolean status = "status".equals(args[0]);
+		if ((status && (!words.isEmpty() || dryRun)) || (!status && words.size() != 1)) {
+			this.out.println("usage: coupon-migration status [--json] | transition PHASE [--dry-run] [--json]");
+			return 2;
+		}
+		MigrationProperties properties = bind("coupon.migration", MigrationProperties.class);
+		DatabaseProperties legacy = legacyServer();
+		String legacyName = this.env.get("COUPON_LEGACY_DB_NAME");
+		OldDatabase old = (legacyName == null || legacyName.isBlank()) ? null
+				: new OldDatabase(
+						new DriverManagerDataSource(legacy.jdbcUrl(legacyName), legacy.getUser(), legacy.getPassword()),
+						OLD_TRANSACTION_SECONDS);
+		PhaseCommands commands = new PhaseCommands(PhaseMachine.cli(global(), old, properties, Clock.systemUTC()),
+				this.out, json, properties.getPoll());
+		try {
+			return status ? commands.status() : commands.transition(words.get(0), dryRun);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.out.println("interrupted: the transition goes on in the worker; see status");
+			return 1;
+		}
+	}
+
+	/** The global database, without a pool: a command holds one connection at a time. */
+	private DriverManagerDataSource global() {
+		DatabaseProperties database = database();
+		return new DriverManagerDataSource(database.jdbcUrl(database.globalServer(), database.globalDatabase()),
+				database.getUser(), database.getPassword());
 	}
 
 	private int locate(String key) {
@@ -171,11 +236,14 @@ public final class MigrationCli {
 	 * too.
 	 */
 	private DatabaseProperties database() {
+		return bind("coupon.db", DatabaseProperties.class);
+	}
+
+	private <T> T bind(String prefix, Class<T> type) {
 		MutablePropertySources sources = new MutablePropertySources();
 		sources.addFirst(new SystemEnvironmentPropertySource(
 				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new HashMap<>(this.env)));
-		return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("coupon.db",
-				DatabaseProperties.class);
+		return new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate(prefix, type);
 	}
 
 	/**

@@ -89,6 +89,9 @@ class AdminSecurityConfiguration {
 				// SPRINGDOC_SWAGGER_UI_ENABLED (false) take it away.
 				.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 				.permitAll()
+				// The console reads for every role; only ADMIN moves the migration.
+				.requestMatchers(HttpMethod.GET, "/admin/api/v1/migration/**")
+				.hasAnyRole(VIEWER, OPERATOR, ADMIN)
 				.requestMatchers("/admin/api/v1/migration/**")
 				.hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/admin/api/**")

@@ -16,6 +16,7 @@ import com.couponplatform.gateway.CouponGateway;
 import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.legacy.LegacySchema;
 import com.couponplatform.legacy.LegacyTime;
+import com.couponplatform.migration.LegacyDatabaseConfigured;
 import com.couponplatform.migration.LegacyDatabaseProperties;
 import com.couponplatform.sharding.DatabaseProperties;
 

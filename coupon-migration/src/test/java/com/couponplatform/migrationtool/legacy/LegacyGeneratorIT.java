@@ -35,7 +35,7 @@ import com.couponplatform.legacy.Mapping;
 import com.couponplatform.legacy.MigratedTemplate;
 import com.couponplatform.legacy.TemplateMapping;
 import com.couponplatform.legacy.UseLogMapping;
-import com.couponplatform.migrationtool.MigrationCliAccess;
+import com.couponplatform.migrationtool.MigrationCli;
 import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestServices;
 
@@ -200,17 +200,18 @@ class LegacyGeneratorIT {
 				"SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() "
 						+ "AND table_name NOT IN ('" + String.join("', '", TABLES) + "') ORDER BY table_name",
 				String.class))
-			.containsExactly("t_coupon_migration_claim_request", "t_coupon_migration_order",
-					"t_coupon_migration_outbox", "t_coupon_migration_redemption_request",
-					"t_coupon_migration_schema_history", "t_coupon_migration_user", "t_coupon_migration_user_lock");
-		assertThat(count(jdbc, "SELECT COUNT(*) FROM t_coupon_migration_schema_history")).isEqualTo(2);
+			.containsExactly("t_coupon_migration_claim_request", "t_coupon_migration_epoch",
+					"t_coupon_migration_journal", "t_coupon_migration_order", "t_coupon_migration_outbox",
+					"t_coupon_migration_redemption_request", "t_coupon_migration_schema_history",
+					"t_coupon_migration_user", "t_coupon_migration_user_lock");
+		assertThat(count(jdbc, "SELECT COUNT(*) FROM t_coupon_migration_schema_history")).isEqualTo(3);
 	}
 
 	@Test
 	void legacySchemaRefusesADatabaseThatHasTables() throws Exception {
 		create("r");
 
-		int status = MigrationCliAccess.run(env(), print(), "legacy-schema", "--database", this.prefix + "_r");
+		int status = MigrationCli.run(env(), print(), "legacy-schema", "--database", this.prefix + "_r");
 
 		assertThat(status).isEqualTo(2);
 		assertThat(printed()).contains("is not empty: 6 tables");
@@ -218,8 +219,8 @@ class LegacyGeneratorIT {
 
 	private void generate(String suffix, long seed) {
 		String database = this.prefix + "_" + suffix;
-		assertThat(MigrationCliAccess.run(env(), print(), "legacy-schema", "--database", database)).isZero();
-		assertThat(MigrationCliAccess.run(env(), print(), "legacy-generate", "--database", database, "--users", "200",
+		assertThat(MigrationCli.run(env(), print(), "legacy-schema", "--database", database)).isZero();
+		assertThat(MigrationCli.run(env(), print(), "legacy-generate", "--database", database, "--users", "200",
 				"--templates", "50", "--coupons", "5000", "--codes", "300", "--seed", Long.toString(seed), "--now",
 				NOW))
 			.as(printed())

@@ -1,16 +1,14 @@
-package com.couponplatform.legacy.store;
+package com.couponplatform.migration;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import com.couponplatform.migration.LegacyDatabaseProperties;
-
 /**
  * Whether {@code COUPON_LEGACY_DB_NAME} names a database (an empty value names none, as
  * {@link LegacyDatabaseProperties#configured()} reads it).
  */
-class LegacyDatabaseConfigured implements Condition {
+public class LegacyDatabaseConfigured implements Condition {
 
 	@Override
 	public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -1,0 +1,433 @@
+package com.couponplatform.admin;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.couponplatform.migrationtool.MigrationCli;
+import com.couponplatform.migrationtool.worker.MigrationWorkerApplication;
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.testsupport.LegacyMall;
+import com.couponplatform.testsupport.RealServices;
+import com.couponplatform.testsupport.TestHttp;
+import com.couponplatform.testsupport.TestHttp.Answer;
+import com.couponplatform.testsupport.TestServices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The phase machine through the console's API and the CLI, with a real worker beside the
+ * console (in this JVM), over a generated legacy mall: every transition among LEGACY …
+ * SINGLE_WRITE_OLD forward and back, dry runs, refusals by name, a change of static data
+ * after the freeze, a foreign writer behind the gateway, a second console agreeing on the
+ * phase, and a worker stopped mid-transition and replaced. Each test leaves the migration
+ * in LEGACY.
+ */
+@RealServices
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PhaseMachineIT {
+
+	static final String PREFIX = TestServices.prefixDroppedAtExit();
+
+	static final LegacyMall MALL = LegacyMall.create(PREFIX);
+
+	static final String ADMIN = AdminIntegrationTest.basic("admin", "admin-it-password");
+
+	static final String VIEWER = AdminIntegrationTest.basic("viewer", "viewer-it-password");
+
+	/** Short windows: the proof's own length is the benchmark's concern. */
+	static final String[] SETTINGS = { "coupon.legacy.db.name=" + MALL.name(),
+			"coupon.migration.single-writer-window=2s", "coupon.migration.process-lease=2s",
+			"coupon.migration.transition-lease=3s", "coupon.admin.password=admin-it-password",
+			"coupon.admin.users[0].name=viewer", "coupon.admin.users[0].password={noop}viewer-it-password",
+			"coupon.admin.users[0].roles=VIEWER" };
+
+	static final ObjectMapper JSON = new ObjectMapper();
+
+	static ConfigurableApplicationContext worker;
+
+	static long templateId;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ShardDataSources shards;
+
+	@DynamicPropertySource
+	static void legacy(DynamicPropertyRegistry registry) {
+		TestServices.springProperties(PREFIX).forEach((key, value) -> registry.add(key, () -> value));
+		for (String setting : SETTINGS) {
+			int equals = setting.indexOf('=');
+			registry.add(setting.substring(0, equals), () -> setting.substring(equals + 1));
+		}
+	}
+
+	@BeforeAll
+	static void mallAndWorker() {
+		templateId = MALL.onlineTemplate(100, 1);
+		MALL.template(2, new BigDecimal("10.00"), new BigDecimal("100.00"), BigDecimal.ZERO, null, 50, 2, 1, 7);
+		MALL.sql()
+			.sql("INSERT INTO t_coupon_scope (template_id, ref_type, ref_id) VALUES (?, 1, 'SKU-1'), (?, 1, 'SKU-2')")
+			.params(templateId, templateId)
+			.update();
+		MALL.sql().sql("INSERT INTO t_coupon_blacklist_goods (goods_id) VALUES ('SKU-9')").update();
+		for (int i = 0; i < 5; i++) {
+			MALL.sql()
+				.sql("INSERT INTO t_coupon_code (code, tpl_id, batch_no, state) VALUES (?, ?, 'B1', 0)")
+				.params("CODE-000" + i, templateId)
+				.update();
+		}
+		MALL.coupon(100001, templateId, 0, 1, Instant.now(), null, null);
+		worker = startWorker();
+	}
+
+	@AfterAll
+	static void stopWorker() {
+		if (worker != null) {
+			worker.close();
+		}
+	}
+
+	@AfterEach
+	void backToLegacy() throws Exception {
+		waitForNoTransition();
+		String phase = status().path("phase").asText();
+		while (!"LEGACY".equals(phase)) {
+			String back = status().path("rollbackTo").path(0).asText();
+			assertThat(done(request(back, ADMIN))).isEqualTo("DONE");
+			phase = status().path("phase").asText();
+		}
+	}
+
+	@Test
+	void walksForwardAndBackThroughTheStaticPhasesWithTheirPreconditions() throws Exception {
+		JsonNode legacy = status();
+		assertThat(legacy.path("phase").asText()).isEqualTo("LEGACY");
+		long epoch = legacy.path("epoch").asLong();
+		assertThat(legacy.path("next").toString()).isEqualTo("[\"STATIC_FROZEN\"]");
+		assertThat(legacy.path("rollbackTo").toString()).isEqualTo("[]");
+		assertThat(legacy.path("freeze").path("since").isTextual()).isTrue();
+		assertThat(legacy.path("freeze").path("until").isNull()).isTrue();
+		long transitionsBefore = global().sql("SELECT COUNT(*) FROM migration_transition").query(Long.class).single();
+
+		// A dry run plans and checks, and changes nothing.
+		Answer dry = call("POST", "/admin/api/v1/migration/transitions", ADMIN,
+				"{\"to\":\"STATIC_FROZEN\",\"from\":\"LEGACY\",\"dryRun\":true}");
+		assertThat(dry.status()).isEqualTo(200);
+		assertThat(dry.body().path("allowed").asBoolean()).isTrue();
+		assertThat(names(dry.body().path("preconditions"))).containsExactly("no-issuance-job-running holds",
+				"no-code-batch-running holds");
+		assertThat(dry.body().path("plan").size()).isGreaterThanOrEqualTo(3);
+		assertThat(status().path("epoch").asLong()).isEqualTo(epoch);
+		assertThat(global().sql("SELECT COUNT(*) FROM migration_transition").query(Long.class).single())
+			.isEqualTo(transitionsBefore);
+		assertThat(global().sql("SELECT COUNT(*) FROM migration_static_checksum").query(Long.class).single()).isZero();
+
+		// Refusals, each with its code; nothing recorded.
+		assertThat(call("POST", "/admin/api/v1/migration/transitions", ADMIN, "{\"to\":\"SINGLE_WRITE_OLD\"}").code())
+			.isEqualTo("ILLEGAL_TRANSITION");
+		assertThat(call("POST", "/admin/api/v1/migration/transitions", ADMIN,
+				"{\"to\":\"STATIC_FROZEN\",\"from\":\"STATIC_FROZEN\"}")
+			.code()).isEqualTo("VERSION_CONFLICT");
+		Answer unknown = call("POST", "/admin/api/v1/migration/transitions", ADMIN, "{\"to\":\"FROZEN\"}");
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(call("POST", "/admin/api/v1/migration/transitions", VIEWER, "{\"to\":\"STATIC_FROZEN\"}").status())
+			.isEqualTo(403);
+		assertThat(call("GET", "/admin/api/v1/migration", VIEWER, null).status()).isEqualTo(200);
+		assertThat(global().sql("SELECT COUNT(*) FROM migration_transition").query(Long.class).single())
+			.isEqualTo(transitionsBefore);
+
+		// LEGACY → STATIC_FROZEN: the checksum of every static row is recorded.
+		Answer frozen = request("STATIC_FROZEN", ADMIN);
+		assertThat(frozen.status()).isEqualTo(202);
+		assertThat(frozen.location()).startsWith("/admin/api/v1/migration/transitions/");
+		assertThat(frozen.body().path("status").asText()).isEqualTo("RUNNING");
+		JsonNode done = transition(frozen.location(), true);
+		assertThat(done.path("status").asText()).isEqualTo("DONE");
+		assertThat(names(done.path("preconditions"))).contains("static-checksum-recorded holds");
+		JsonNode inFrozen = status();
+		assertThat(inFrozen.path("phase").asText()).isEqualTo("STATIC_FROZEN");
+		assertThat(inFrozen.path("epoch").asLong()).isEqualTo(epoch + 1);
+		assertThat(inFrozen.path("rollbackTo").toString()).isEqualTo("[\"LEGACY\"]");
+		// 2 templates, 2 scope rows, 1 blacklisted SKU, 5 codes.
+		assertThat(global()
+			.sql("SELECT table_name, COUNT(*) FROM migration_static_checksum GROUP BY table_name "
+					+ "ORDER BY table_name")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2))
+			.list()).containsExactly("t_coupon_blacklist_goods=1", "t_coupon_code=5", "t_coupon_scope=2",
+					"t_coupon_template=2");
+		assertThat(oldFence()).isEqualTo(epoch + 1);
+		// Every live process — this console and the worker — acts on the new epoch.
+		assertThat(inFrozen.path("processes").size()).isEqualTo(2);
+		inFrozen.path("processes")
+			.forEach((process) -> assertThat(process.path("epoch").asLong()).isEqualTo(epoch + 1));
+		// The back office stays frozen.
+		assertThat(call("PUT", "/admin/api/v1/sku-blacklist/SKU-7", ADMIN, "{\"reason\":\"test\"}").code())
+			.isEqualTo("MIGRATION_FREEZE");
+
+		// STATIC_FROZEN → SINGLE_WRITE_OLD: static data unchanged, IDs below the floor,
+		// nobody but the gateway writing over the window.
+		JsonNode single = transition(request("SINGLE_WRITE_OLD", ADMIN).location(), true);
+		assertThat(single.path("status").asText()).isEqualTo("DONE");
+		assertThat(names(single.path("preconditions"))).containsExactly("static-data-unchanged holds",
+				"legacy-ids-below-generator-floor holds", "single-writer-proven holds");
+		assertThat(status().path("epoch").asLong()).isEqualTo(epoch + 2);
+
+		// And back: SINGLE_WRITE_OLD → STATIC_FROZEN → LEGACY, the checksum dropped.
+		assertThat(done(request("STATIC_FROZEN", ADMIN))).isEqualTo("DONE");
+		assertThat(done(request("LEGACY", ADMIN))).isEqualTo("DONE");
+		JsonNode back = status();
+		assertThat(back.path("phase").asText()).isEqualTo("LEGACY");
+		assertThat(back.path("epoch").asLong()).isEqualTo(epoch + 4);
+		assertThat(global().sql("SELECT COUNT(*) FROM migration_static_checksum").query(Long.class).single()).isZero();
+		List<String> history = new ArrayList<>();
+		back.path("history")
+			.forEach((entry) -> history.add(entry.path("from").asText() + ">" + entry.path("to").asText() + " by "
+					+ entry.path("by").asText()));
+		assertThat(history).endsWith("LEGACY>STATIC_FROZEN by admin", "STATIC_FROZEN>SINGLE_WRITE_OLD by admin",
+				"SINGLE_WRITE_OLD>STATIC_FROZEN by admin", "STATIC_FROZEN>LEGACY by admin");
+		assertThat(back.path("transition").path("status").asText()).isEqualTo("DONE");
+	}
+
+	@Test
+	void aChangeOfStaticDataAfterTheFreezeIsFoundAndNamed() throws Exception {
+		assertThat(done(request("STATIC_FROZEN", ADMIN))).isEqualTo("DONE");
+		String title = MALL.sql()
+			.sql("SELECT title FROM t_coupon_template WHERE id = ?")
+			.param(templateId)
+			.query(String.class)
+			.single();
+		MALL.sql().sql("UPDATE t_coupon_template SET title = 'Renamed' WHERE id = ?").param(templateId).update();
+		MALL.sql()
+			.sql("INSERT INTO t_coupon_code (code, tpl_id, batch_no, state) VALUES ('LATE-1', ?, 'B2', 0)")
+			.param(templateId)
+			.update();
+		try {
+			Answer dry = call("POST", "/admin/api/v1/migration/transitions", ADMIN,
+					"{\"to\":\"SINGLE_WRITE_OLD\",\"dryRun\":true}");
+			assertThat(dry.body().path("allowed").asBoolean()).isFalse();
+
+			Answer refused = request("SINGLE_WRITE_OLD", ADMIN);
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.code()).isEqualTo("MIGRATION_PRECONDITION_FAILED");
+			JsonNode unchanged = precondition(refused.body().path("preconditions"), "static-data-unchanged");
+			assertThat(unchanged.path("holds").asBoolean()).isFalse();
+			assertThat(unchanged.path("detail").asText()).contains("t_coupon_template " + templateId + " changed",
+					"t_coupon_code LATE-1 added");
+			assertThat(status().path("phase").asText()).isEqualTo("STATIC_FROZEN");
+		}
+		finally {
+			MALL.sql().sql("DELETE FROM t_coupon_code WHERE code = 'LATE-1'").update();
+			MALL.sql().sql("UPDATE t_coupon_template SET title = ? WHERE id = ?").params(title, templateId).update();
+		}
+	}
+
+	@Test
+	void aForeignWriterFailsTheSingleWriterProofAndTheFenceStaysAtThePhase() throws Exception {
+		assertThat(done(request("STATIC_FROZEN", ADMIN))).isEqualTo("DONE");
+		long epoch = status().path("epoch").asLong();
+		Answer requested = request("SINGLE_WRITE_OLD", ADMIN);
+		awaitDetail(requested.location(), "doing the transition's work");
+		// The worker's first read of OLD is taken; a write behind the gateway follows.
+		Thread.sleep(500);
+		long foreign = MALL.coupon(100002, templateId, 0, 1, Instant.now(), null, null);
+
+		JsonNode failed = transition(requested.location(), true);
+		assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+		JsonNode proof = precondition(failed.path("preconditions"), "single-writer-proven");
+		assertThat(proof.path("holds").asBoolean()).isFalse();
+		assertThat(proof.path("detail").asText()).contains("t_user_coupon " + foreign + " added");
+		assertThat(failed.path("detail").asText()).contains("single-writer-proven");
+		JsonNode after = status();
+		assertThat(after.path("phase").asText()).isEqualTo("STATIC_FROZEN");
+		assertThat(after.path("epoch").asLong()).isEqualTo(epoch);
+		assertThat(oldFence()).isEqualTo(epoch);
+		MALL.sql().sql("DELETE FROM t_user_coupon WHERE id = ?").param(foreign).update();
+	}
+
+	@Test
+	void theCliDrivesTheSameUseCases() throws Exception {
+		Cli dry = cli("transition", "STATIC_FROZEN", "--dry-run");
+		assertThat(dry.status).isZero();
+		assertThat(dry.output).contains("allowed: LEGACY → STATIC_FROZEN", "holds no-issuance-job-running");
+		assertThat(status().path("phase").asText()).isEqualTo("LEGACY");
+
+		Cli skipped = cli("transition", "STATIC_COPIED");
+		assertThat(skipped.status).isEqualTo(2);
+		assertThat(skipped.output).contains("ILLEGAL_TRANSITION");
+		assertThat(cli("transition", "NOWHERE").status).isEqualTo(2);
+
+		Cli frozen = cli("transition", "STATIC_FROZEN");
+		assertThat(frozen.status).isZero();
+		assertThat(frozen.output).contains("DONE");
+		Cli json = cli("status", "--json");
+		assertThat(json.status).isZero();
+		JsonNode status = JSON.readTree(json.output);
+		assertThat(status.path("phase").asText()).isEqualTo("STATIC_FROZEN");
+		assertThat(status.path("history").path(status.path("history").size() - 1).path("by").asText()).isEqualTo("cli");
+
+		Cli single = cli("transition", "SINGLE_WRITE_OLD", "--json");
+		assertThat(single.status).isZero();
+		assertThat(JSON.readTree(single.output).path("status").asText()).isEqualTo("DONE");
+		assertThat(cli("transition", "STATIC_FROZEN").status).isZero();
+		assertThat(cli("transition", "LEGACY").status).isZero();
+		assertThat(status().path("phase").asText()).isEqualTo("LEGACY");
+	}
+
+	@Test
+	void aSecondConsoleAgreesAndAWorkerStoppedMidTransitionIsReplaced() throws Exception {
+		try (ConfigurableApplicationContext other = new SpringApplicationBuilder(CouponAdminApplication.class)
+			.run(arguments("--server.port=0"))) {
+			int otherPort = other.getEnvironment().getProperty("local.server.port", Integer.class);
+			assertThat(done(request("STATIC_FROZEN", ADMIN))).isEqualTo("DONE");
+			JsonNode here = status();
+			JsonNode there = new TestHttp(otherPort).call("GET", "/admin/api/v1/migration", ADMIN, null).body();
+			assertThat(there.path("phase").asText()).isEqualTo(here.path("phase").asText());
+			assertThat(there.path("epoch").asLong()).isEqualTo(here.path("epoch").asLong());
+			// Two consoles and the worker, all at the new epoch.
+			assertThat(here.path("processes").size()).isEqualTo(3);
+			here.path("processes")
+				.forEach(
+						(process) -> assertThat(process.path("epoch").asLong()).isEqualTo(here.path("epoch").asLong()));
+
+			// The worker stops in the middle of the single-writer window; another takes
+			// the
+			// transition over once the lease expires, and runs it to its end.
+			Answer requested = request("SINGLE_WRITE_OLD", ADMIN);
+			awaitDetail(requested.location(), "doing the transition's work");
+			worker.close();
+			assertThat(transition(requested.location(), false).path("status").asText()).isEqualTo("RUNNING");
+			worker = startWorker();
+			JsonNode done = transition(requested.location(), true);
+			assertThat(done.path("status").asText()).isEqualTo("DONE");
+			assertThat(names(done.path("preconditions"))).contains("single-writer-proven holds");
+			assertThat(new TestHttp(otherPort).call("GET", "/admin/api/v1/migration", ADMIN, null)
+				.body()
+				.path("phase")
+				.asText()).isEqualTo("SINGLE_WRITE_OLD");
+		}
+	}
+
+	private static ConfigurableApplicationContext startWorker() {
+		return MigrationWorkerApplication.start(arguments());
+	}
+
+	private static String[] arguments(String... extra) {
+		List<String> args = new ArrayList<>();
+		TestServices.springProperties(PREFIX).forEach((key, value) -> args.add("--" + key + "=" + value));
+		for (String setting : SETTINGS) {
+			args.add("--" + setting);
+		}
+		args.addAll(List.of(extra));
+		return args.toArray(String[]::new);
+	}
+
+	private Cli cli(String... args) throws Exception {
+		Map<String, String> env = new HashMap<>(Map.of("COUPON_DB_HOST", TestServices.dbHost(), "COUPON_DB_PORT",
+				Integer.toString(TestServices.dbPort()), "COUPON_DB_USER", TestServices.dbUser(), "COUPON_DB_PREFIX",
+				PREFIX, "COUPON_LEGACY_DB_NAME", MALL.name(), "COUPON_MIGRATION_SINGLE_WRITER_WINDOW", "2s",
+				"COUPON_MIGRATION_POLL", "100ms"));
+		env.put("COUPON_DB_PASSWORD", TestServices.dbPassword());
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		int status = MigrationCli.run(env, new PrintStream(output, true, StandardCharsets.UTF_8), args);
+		return new Cli(status, output.toString(StandardCharsets.UTF_8));
+	}
+
+	private Answer request(String to, String authorization) {
+		return call("POST", "/admin/api/v1/migration/transitions", authorization, "{\"to\":\"" + to + "\"}");
+	}
+
+	/** Waits for a requested transition's end. */
+	private String done(Answer requested) throws Exception {
+		assertThat(requested.status()).as(requested.body().toString()).isEqualTo(202);
+		return transition(requested.location(), true).path("status").asText();
+	}
+
+	private JsonNode transition(String location, boolean untilEnded) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		JsonNode transition = call("GET", location, ADMIN, null).body();
+		while (untilEnded && "RUNNING".equals(transition.path("status").asText()) && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			transition = call("GET", location, ADMIN, null).body();
+		}
+		return transition;
+	}
+
+	private void awaitDetail(String location, String detail) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!detail.equals(transition(location, false).path("detail").asText()) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(transition(location, false).path("detail").asText()).isEqualTo(detail);
+	}
+
+	private void waitForNoTransition() throws Exception {
+		JsonNode last = status().path("transition");
+		if (!last.isNull() && "RUNNING".equals(last.path("status").asText())) {
+			transition("/admin/api/v1/migration/transitions/" + last.path("id").asText(), true);
+		}
+	}
+
+	private JsonNode status() {
+		Answer answer = call("GET", "/admin/api/v1/migration", ADMIN, null);
+		assertThat(answer.status()).isEqualTo(200);
+		return answer.body();
+	}
+
+	private long oldFence() {
+		return MALL.sql().sql("SELECT epoch FROM t_coupon_migration_epoch WHERE id = 1").query(Long.class).single();
+	}
+
+	private JdbcClient global() {
+		return JdbcClient.create(this.shards.all().get(ShardDataSources.GLOBAL));
+	}
+
+	private Answer call(String method, String path, String authorization, String body) {
+		return new TestHttp(this.port).call(method, path, authorization, body);
+	}
+
+	private static List<String> names(JsonNode preconditions) {
+		List<String> names = new ArrayList<>();
+		preconditions.forEach((check) -> names
+			.add(check.path("name").asText() + (check.path("holds").asBoolean() ? " holds" : " fails")));
+		return names;
+	}
+
+	private static JsonNode precondition(JsonNode preconditions, String name) {
+		for (JsonNode check : preconditions) {
+			if (name.equals(check.path("name").asText())) {
+				return check;
+			}
+		}
+		throw new AssertionError("no precondition " + name + " in " + preconditions);
+	}
+
+	private record Cli(int status, String output) {
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.couponplatform.phasemachine;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import com.couponplatform.gateway.OldDatabase;
+import com.couponplatform.migration.MigrationProperties;
+import com.couponplatform.migration.MigrationState;
+
+/**
+ * The phase machine's parts over one global and one legacy database, put together once
+ * for the services' configuration and for the CLI, which runs without Spring.
+ *
+ * @param checks the entry preconditions
+ * @param works the transitions' work
+ */
+public record PhaseMachine(TransitionChecks checks, TransitionWorks works) {
+
+	/**
+	 * @param global the global database
+	 * @param old the legacy database, or {@code null} in phase NONE
+	 */
+	static PhaseMachine of(DataSource global, OldDatabase old, MigrationProperties properties, Clock clock) {
+		StaticChecksum checksum = (old != null) ? new StaticChecksum(old, global) : null;
+		return new PhaseMachine(new TransitionChecks(global, old, checksum, clock), new TransitionWorks(checksum,
+				(old != null) ? new SingleWriterProof(old) : null, properties.getSingleWriterWindow()));
+	}
+
+	/**
+	 * The use cases the CLI runs.
+	 * @param global the global database
+	 * @param old the legacy database, or {@code null} when none is configured
+	 * @return requests and reads over them
+	 */
+	public static Cli cli(DataSource global, OldDatabase old, MigrationProperties properties, Clock clock) {
+		PhaseMachine machine = of(global, old, properties, clock);
+		MigrationState state = new MigrationState(global);
+		TransitionStore store = new TransitionStore(global);
+		return new Cli(new RequestTransition(state, store, machine.checks, machine.works, clock),
+				new ReadMigration(state, store, global, properties.getProcessLease()));
+	}
+
+	static String workerName() {
+		return "coupon-migration@" + ManagementFactory.getRuntimeMXBean().getName();
+	}
+
+	/**
+	 * @param requests transitions recorded and planned
+	 * @param reads the migration's status
+	 */
+	public record Cli(RequestTransition requests, ReadMigration reads) {
+	}
+
+}

@@ -1,0 +1,102 @@
+package com.couponplatform.phasemachine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.couponplatform.migration.MigrationState;
+import com.couponplatform.migration.Phase;
+import com.couponplatform.migration.ProcessHeartbeats;
+import com.couponplatform.migration.Side;
+import com.couponplatform.shared.InvalidInputException;
+
+/**
+ * The migration as the console and {@code migrate.sh status} show it, and where one user
+ * stands.
+ */
+public final class ReadMigration {
+
+	private final MigrationState state;
+
+	private final TransitionStore store;
+
+	private final DataSource global;
+
+	private final Duration processLease;
+
+	ReadMigration(MigrationState state, TransitionStore store, DataSource global, Duration processLease) {
+		this.state = state;
+		this.store = store;
+		this.global = global;
+		this.processLease = processLease;
+	}
+
+	/**
+	 * @return the migration now; phase NONE alone when none is underway
+	 */
+	public Status read() {
+		Optional<MigrationState.Stored> stored = this.state.read();
+		if (stored.isEmpty()) {
+			return new Status(Phase.NONE, null, null, null, null, null, null, null, null);
+		}
+		MigrationState.Stored now = stored.get();
+		Freeze freeze = now.phase().freezesBackOffice() ? new Freeze(this.state.beganAt().orElse(null), null) : null;
+		return new Status(now.phase(), now.number(), now.enteredAt(), now.phase().next().stream().toList(),
+				now.phase().rollback().stream().toList(), this.store.latest().orElse(null), freeze,
+				this.store.history(), ProcessHeartbeats.live(this.global, this.processLease));
+	}
+
+	/**
+	 * Where a user stands: the side that serves them, whether their data is on NEW, and
+	 * whether they are in the gray (none until the gray phases).
+	 * @param userId any positive user ID, with data or not
+	 * @return the user's standing
+	 */
+	public UserStanding user(long userId) {
+		if (userId <= 0) {
+			throw new InvalidInputException("userId", "must be a positive user ID");
+		}
+		Phase phase = this.state.read().map(MigrationState.Stored::phase).orElse(Phase.NONE);
+		Side side = phase.defaultSide();
+		return new UserStanding(userId, side, side == Side.NEW, false, false);
+	}
+
+	/**
+	 * The migration now.
+	 *
+	 * @param phase the phase
+	 * @param epoch its epoch (null in NONE)
+	 * @param enteredAt when the phase was entered
+	 * @param next the phase one step forward
+	 * @param rollbackTo the phase its rollback lands in
+	 * @param transition the last transition requested
+	 * @param freeze since when the back office is frozen, or {@code null}
+	 * @param history every phase change
+	 * @param processes the live processes and the epoch each acts on
+	 */
+	public record Status(Phase phase, Long epoch, Instant enteredAt, List<Phase> next, List<Phase> rollbackTo,
+			Transition transition, Freeze freeze, List<TransitionStore.HistoryEntry> history,
+			List<ProcessHeartbeats.Live> processes) {
+	}
+
+	/**
+	 * @param since when it began
+	 * @param until when it ended, {@code null} while it lasts
+	 */
+	public record Freeze(Instant since, Instant until) {
+	}
+
+	/**
+	 * @param userId the user
+	 * @param side the side serving them
+	 * @param migrated whether their data is on NEW
+	 * @param readGray whether their reads are in the read gray
+	 * @param writeGray whether they are in the write gray
+	 */
+	public record UserStanding(long userId, Side side, boolean migrated, boolean readGray, boolean writeGray) {
+	}
+
+}

@@ -1,0 +1,97 @@
+package com.couponplatform.phasemachine;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.couponplatform.gateway.OldDatabase;
+import com.couponplatform.identifier.SnowflakeIdGenerator;
+import com.couponplatform.migration.Phase;
+
+/**
+ * The preconditions a transition is checked against before its work begins, in code
+ * (docs/migration.md lists each by name): on request, in a dry run, and again by the
+ * worker that runs it. The preconditions that only the work can establish (a checksum
+ * recorded, a window watched, a copy compared) are the work's own
+ * ({@link TransitionWorks}).
+ */
+final class TransitionChecks {
+
+	/** The last phase this build can enter; the later ones come with the next steps. */
+	static final Phase LAST_BUILT = Phase.STATIC_COPIED;
+
+	private final JdbcClient global;
+
+	private final OldDatabase old;
+
+	private final StaticChecksum checksum;
+
+	private final Clock clock;
+
+	TransitionChecks(DataSource global, OldDatabase old, StaticChecksum checksum, Clock clock) {
+		this.global = JdbcClient.create(global);
+		this.old = old;
+		this.checksum = checksum;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param from the phase now
+	 * @param to the phase asked for: one step forward or the rollback
+	 * @return every precondition of the transition, checked now
+	 */
+	List<Precondition> entry(Phase from, Phase to) {
+		List<Precondition> checked = new ArrayList<>();
+		if (from.compareTo(LAST_BUILT) >= 0 && to.compareTo(from) > 0 || from.compareTo(LAST_BUILT) > 0) {
+			checked.add(Precondition.of("transition-available", false, from + " → " + to
+					+ " is not built yet: this version of the platform runs the migration up to " + LAST_BUILT));
+			return checked;
+		}
+		boolean forward = to.compareTo(from) > 0;
+		if (!forward) {
+			return checked;
+		}
+		if (to == Phase.STATIC_FROZEN) {
+			checked.add(none("no-issuance-job-running", "issuance jobs",
+					"SELECT id FROM issuance_job WHERE status IN ('PREPARING', 'PENDING', 'RUNNING', 'PAUSED')"));
+			checked.add(none("no-code-batch-running", "code batches",
+					"SELECT id FROM code_batch WHERE status IN ('GENERATING', 'IMPORTING')"));
+		}
+		else {
+			checked.add(this.checksum.unchanged());
+		}
+		if (to == Phase.SINGLE_WRITE_OLD) {
+			checked.add(idsBelowFloor());
+		}
+		return checked;
+	}
+
+	private Precondition none(String name, String what, String sql) {
+		List<Long> running = this.global.sql(sql + " ORDER BY id LIMIT 10").query(Long.class).list();
+		return Precondition.of(name, running.isEmpty(),
+				running.isEmpty() ? "no " + what + " running" : what + " running: " + running);
+	}
+
+	/** Decision 2: from SINGLE_WRITE_OLD on the gateway inserts generator IDs. */
+	private Precondition idsBelowFloor() {
+		long floor = SnowflakeIdGenerator.floorAt(this.clock.instant());
+		List<String> above = new ArrayList<>();
+		StringBuilder found = new StringBuilder();
+		for (String table : List.of("t_user_coupon", "t_coupon_use_log")) {
+			long max = this.old.sql().sql("SELECT COALESCE(MAX(id), 0) FROM " + table).query(Long.class).single();
+			found.append(table).append(" ").append(max).append(", ");
+			if (max >= floor) {
+				above.add(table + " " + max);
+			}
+		}
+		String largest = found.substring(0, found.length() - 2);
+		return Precondition.of("legacy-ids-below-generator-floor", above.isEmpty(),
+				above.isEmpty() ? "largest IDs " + largest + " below the generator's floor " + floor
+						: "IDs at or above the generator's floor " + floor + ": " + String.join(", ", above));
+	}
+
+}
