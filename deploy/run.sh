@@ -60,6 +60,7 @@ cleanup() {
   say "Stopping what run.sh started"
   stop_pid "$HOME_DIR/api.pid"
   stop_pid "$HOME_DIR/admin.pid"
+  stop_pid "$HOME_DIR/worker.pid"
   [ "$STARTED_ROCKETMQ" = true ] && rocketmq_stop "$NAME"
   [ "$STARTED_EMBEDDED" = true ] && embedded_stop "$NAME"
   rm -f "$LOCK"
@@ -134,6 +135,13 @@ start_app() {
 }
 start_app api "$API_JAR" "$API_PORT"
 start_app admin "$ADMIN_JAR" "$ADMIN_PORT"
+rm -f "$HOME_DIR/worker.pid"
+if [ -n "${COUPON_LEGACY_DB_NAME:-}" ]; then
+  # The migration worker executes the transitions the console and migrate.sh record (decision 4).
+  COUPON_MIGRATE_JAVA_OPTS="${COUPON_MIGRATE_JAVA_OPTS:--Xms64m -Xmx384m -XX:+UseSerialGC}" \
+    nohup "$ROOT_DIR/deploy/migrate.sh" worker >"$HOME_DIR/worker.log" 2>&1 &
+  echo $! >"$HOME_DIR/worker.pid"
+fi
 
 wait_ready() {
   local name=$1 port=$2 deadline=$((SECONDS + 180))
@@ -146,11 +154,16 @@ wait_ready() {
 }
 wait_ready api "$API_PORT"
 wait_ready admin "$ADMIN_PORT"
+if [ -f "$HOME_DIR/worker.pid" ] && [ -n "${COUPON_LEGACY_DB_NAME:-}" ]; then
+  kill -0 "$(cat "$HOME_DIR/worker.pid")" 2>/dev/null || die "the migration worker exited; see $HOME_DIR/worker.log"
+fi
 
 TOKEN=$(java "$ROOT_DIR/deploy/tools/LocalToken.java" token "$COUPON_JWT_SECRET" "$DEMO_USER" coupon.user 30)
 if [ "$LEGACY_DEMO" = true ]; then
   TRY="./deploy/walkthrough.sh --legacy http://127.0.0.1:$API_PORT http://127.0.0.1:$ADMIN_PORT
-  Every user is served from the legacy database $COUPON_LEGACY_DB_NAME (phase LEGACY); the back office is frozen."
+  Every user is served from the legacy database $COUPON_LEGACY_DB_NAME (phase LEGACY); the back office is frozen.
+  The migration worker runs (logs: $HOME_DIR/worker.log): ./deploy/migrate.sh status, then
+  ./deploy/migrate.sh transition STATIC_FROZEN --dry-run (with this shell's COUPON_* variables)."
 else
   TRY="./deploy/walkthrough.sh http://127.0.0.1:$API_PORT http://127.0.0.1:$ADMIN_PORT"
 fi

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -60,8 +61,14 @@ public final class ApiProblems {
 					new ArraySchema().items(violation)
 						.nullable(true)
 						.description("the invalid fields, for VALIDATION_FAILED"))
-			.addProperty("missingAmount", new IntegerSchema().format("int64")
-				.description("for THRESHOLD_NOT_MET, how much more the order must reach, in minor units"));
+			.addProperty("missingAmount",
+					new IntegerSchema().format("int64")
+						.description("for THRESHOLD_NOT_MET, how much more the order must reach, in minor units"))
+			.addProperty("preconditions", new ArraySchema()
+				.items(new ObjectSchema().addProperty("name", new StringSchema())
+					.addProperty("holds", new BooleanSchema())
+					.addProperty("detail", new StringSchema()))
+				.description("for MIGRATION_PRECONDITION_FAILED, every precondition of the transition, checked"));
 		problem.setRequired(List.of("type", "title", "status", "code"));
 		api.schema("Problem", problem);
 	}
