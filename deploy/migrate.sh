@@ -5,6 +5,11 @@
 #
 #   ./deploy/migrate.sh schema                         create or upgrade the platform's databases
 #   ./deploy/migrate.sh abandon                        end a migration still in phase LEGACY (it moved nothing)
+#   ./deploy/migrate.sh status [--json]                the migration's phase, last transition, live processes
+#   ./deploy/migrate.sh transition PHASE [--dry-run] [--json]
+#                                                      record a transition for the worker and wait for its end
+#   ./deploy/migrate.sh worker                         run the migration worker (run.sh starts one)
+#   ./deploy/migrate.sh demo-reset                     drop a demo platform's databases (prefix ending in _demo)
 #   ./deploy/migrate.sh locate USER_ID | code:CODE     the shard database and table of a key
 #   ./deploy/migrate.sh legacy-schema --database NAME  the legacy mall tables in an empty database
 #   ./deploy/migrate.sh legacy-demo --database NAME   rebuild a small legacy mall to try (run.sh --legacy-demo)

@@ -105,12 +105,11 @@ if [ "$LEGACY_DEMO" = true ]; then
   BASE_PREFIX="${COUPON_DB_PREFIX:-coupon}"
   export COUPON_LEGACY_DB_NAME="${BASE_PREFIX}_legacy_mall"
   # A migration starts from a platform that serves nobody: the demo's platform has databases of its
-  # own, and the migration it recorded last time (phase LEGACY, nothing moved) is abandoned first.
+  # own, rebuilt with the mall at every start (whatever phase the last demo's migration reached).
   export COUPON_DB_PREFIX="${BASE_PREFIX}_demo" COUPON_REDIS_KEY_PREFIX="${BASE_PREFIX}_demo:"
-  say "Legacy demo: rebuilding $COUPON_LEGACY_DB_NAME; the platform's own databases are ${COUPON_DB_PREFIX}_*"
+  say "Legacy demo: rebuilding $COUPON_LEGACY_DB_NAME and the platform's own databases ${COUPON_DB_PREFIX}_*"
+  "$ROOT_DIR/deploy/migrate.sh" demo-reset >/dev/null || die "cannot drop the demo platform's databases"
   "$ROOT_DIR/deploy/migrate.sh" schema >/dev/null || die "cannot create the demo platform's databases"
-  "$ROOT_DIR/deploy/migrate.sh" abandon \
-    || die "the demo platform ${COUPON_DB_PREFIX} is past phase LEGACY; drop its databases to start over"
   "$ROOT_DIR/deploy/migrate.sh" legacy-demo --database "$COUPON_LEGACY_DB_NAME" >"$HOME_DIR/legacy-demo.out" \
     || { cat "$HOME_DIR/legacy-demo.out" >&2; die "cannot build the demo's legacy database"; }
   tail -1 "$HOME_DIR/legacy-demo.out"

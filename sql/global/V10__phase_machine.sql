@@ -52,3 +52,43 @@ CREATE TABLE IF NOT EXISTS migration_static_checksum (
   row_hash CHAR(64) NOT NULL,
   PRIMARY KEY (table_name, row_key)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- The static copy (STATIC_COPIED): what only the legacy model has, kept beside NEW's copies so that
+-- each maps back to its canonical legacy row (decision 9), and so that the copy's rollback knows
+-- what it wrote. A template: soft-deleted (status 9) or offline, a per-user limit of 0, the scope
+-- type, the scope rows the scope type does not read (JSON).
+CREATE TABLE IF NOT EXISTS migration_template_legacy (
+  template_id BIGINT NOT NULL PRIMARY KEY,
+  deleted TINYINT NOT NULL,
+  per_user_limit_unset TINYINT NOT NULL,
+  scope_type TINYINT NOT NULL,
+  ignored_scope_refs TEXT NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- Each legacy (batch_no, tpl_id) and the IMPORTED code batch it became (decision 6).
+CREATE TABLE IF NOT EXISTS migration_code_batch (
+  batch_id BIGINT NOT NULL PRIMARY KEY,
+  batch_no VARCHAR(32) NOT NULL,
+  tpl_id BIGINT NOT NULL,
+  UNIQUE KEY uk_migration_code_batch_legacy (batch_no, tpl_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- Each legacy code as typed, the normalised code NEW stores, and whether it was imported void (a
+-- later code that normalises like an earlier one).
+CREATE TABLE IF NOT EXISTS migration_code_legacy (
+  code_as_typed VARCHAR(64) NOT NULL PRIMARY KEY,
+  code VARCHAR(64) NOT NULL,
+  batch_id BIGINT NOT NULL,
+  void TINYINT NOT NULL,
+  KEY idx_migration_code_legacy_batch (batch_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+-- The static copy's comparison, per legacy table: rows in OLD, their copies in NEW, whether every
+-- per-row canonical hash is equal, and what differs (for the console).
+CREATE TABLE IF NOT EXISTS migration_static_copy (
+  table_name VARCHAR(64) NOT NULL PRIMARY KEY,
+  old_rows BIGINT NOT NULL,
+  new_rows BIGINT NOT NULL,
+  equal TINYINT NOT NULL,
+  detail VARCHAR(2000) NOT NULL
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

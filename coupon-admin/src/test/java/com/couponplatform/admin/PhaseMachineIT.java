@@ -28,8 +28,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.couponplatform.migrationtool.MigrationCli;
+import com.couponplatform.redemption.LegacyCodeCopies;
 import com.couponplatform.migrationtool.worker.MigrationWorkerApplication;
 import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.testsupport.ChildApplication;
 import com.couponplatform.testsupport.LegacyMall;
 import com.couponplatform.testsupport.RealServices;
 import com.couponplatform.testsupport.TestHttp;
@@ -76,6 +78,9 @@ class PhaseMachineIT {
 
 	@Autowired
 	ShardDataSources shards;
+
+	@Autowired
+	LegacyCodeCopies codeCopies;
 
 	@DynamicPropertySource
 	static void legacy(DynamicPropertyRegistry registry) {
@@ -215,6 +220,68 @@ class PhaseMachineIT {
 	}
 
 	@Test
+	void copiesTheStaticDataIntoNewAndTheRollbackRemovesIt() throws Exception {
+		toSingleWriteOld();
+		JsonNode copied = transition(request("STATIC_COPIED", ADMIN).location(), true);
+		assertThat(copied.path("status").asText()).as(copied.toString()).isEqualTo("DONE");
+		assertThat(names(copied.path("preconditions"))).containsExactly("static-data-unchanged holds",
+				"no-template-id-collision holds", "static-copy-equal holds", "static-copy-held-back holds",
+				"issued-from-rows holds");
+		// One coupon row of the first template, which the generator's taken_count (0)
+		// does
+		// not count: the copy's issued count is the rows', and the drift is reported.
+		assertThat(precondition(copied.path("preconditions"), "issued-from-rows").path("detail").asText())
+			.contains(templateId + " (taken_count=0 rows=1)");
+		JsonNode status = status();
+		assertThat(status.path("phase").asText()).isEqualTo("STATIC_COPIED");
+		assertThat(status.path("staticCopy").toString())
+			.isEqualTo("{\"templates\":{\"old\":2,\"new\":2,\"equal\":true},"
+					+ "\"scopes\":{\"old\":2,\"new\":2,\"equal\":true},\"blacklist\":{\"old\":1,\"new\":1,\"equal\":true},"
+					+ "\"codes\":{\"old\":5,\"new\":5,\"equal\":true}}");
+		assertThat(newCopies()).isEqualTo(new Copies(2, 1, 1, 5, 5));
+		assertThat(global().sql("SELECT issued FROM coupon_template WHERE id = ?")
+			.param(templateId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		// STATIC_COPIED → SINGLE_WRITE_OLD removes NEW's copy, and nothing else.
+		assertThat(done(request("SINGLE_WRITE_OLD", ADMIN))).isEqualTo("DONE");
+		assertThat(newCopies()).isEqualTo(new Copies(0, 0, 0, 0, 0));
+		assertThat(status().has("staticCopy")).isFalse();
+	}
+
+	@Test
+	void aWorkerKilledMidCopyIsReplacedAndTheCopyEndsEqual() throws Exception {
+		toSingleWriteOld();
+		worker.close();
+		worker = null;
+		ChildApplication dying = ChildApplication.startWithoutPort(MigrationCli.class, "worker-to-kill",
+				"Paused at fault point static-copy-templates-written",
+				childWorker("--coupon.migration.pause-at=static-copy-templates-written"));
+		try {
+			Answer requested = request("STATIC_COPIED", ADMIN);
+			assertThat(dying.awaitMarker(120)).isTrue();
+			// Templates written, codes not yet: the state a SIGKILL leaves here.
+			assertThat(newCopies().templates()).isEqualTo(2);
+			assertThat(newCopies().batches()).isZero();
+			dying.kill();
+
+			worker = startWorker();
+			JsonNode done = transition(requested.location(), true);
+			assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("DONE");
+			assertThat(precondition(done.path("preconditions"), "static-copy-equal").path("holds").asBoolean())
+				.isTrue();
+			assertThat(newCopies()).isEqualTo(new Copies(2, 1, 1, 5, 5));
+		}
+		finally {
+			dying.kill();
+			if (worker == null) {
+				worker = startWorker();
+			}
+		}
+	}
+
+	@Test
 	void aChangeOfStaticDataAfterTheFreezeIsFoundAndNamed() throws Exception {
 		assertThat(done(request("STATIC_FROZEN", ADMIN))).isEqualTo("DONE");
 		String title = MALL.sql()
@@ -333,8 +400,36 @@ class PhaseMachineIT {
 		}
 	}
 
+	private void toSingleWriteOld() throws Exception {
+		assertThat(done(request("STATIC_FROZEN", ADMIN))).isEqualTo("DONE");
+		assertThat(done(request("SINGLE_WRITE_OLD", ADMIN))).isEqualTo("DONE");
+	}
+
+	/** What NEW holds of the static copy. */
+	private Copies newCopies() {
+		JdbcClient global = global();
+		long templates = global
+			.sql("SELECT COUNT(*) FROM coupon_template t JOIN migration_template_legacy m " + "ON m.template_id = t.id")
+			.query(Long.class)
+			.single();
+		List<Long> batches = global.sql("SELECT id FROM code_batch WHERE source = 'IMPORTED'").query(Long.class).list();
+		long blacklisted = global.sql("SELECT COUNT(*) FROM sku_super_blacklist WHERE created_by = 'legacy-migration'")
+			.query(Long.class)
+			.single();
+		long codes = batches.stream().mapToLong((batch) -> this.codeCopies.codes(batch).size()).sum();
+		long typed = global.sql("SELECT COUNT(*) FROM migration_code_legacy").query(Long.class).single();
+		return new Copies(templates, batches.size(), blacklisted, codes, typed);
+	}
+
 	private static ConfigurableApplicationContext startWorker() {
 		return MigrationWorkerApplication.start(arguments());
+	}
+
+	/** {@code migrate.sh worker}'s arguments for a worker in a child JVM. */
+	private static List<String> childWorker(String... extra) {
+		List<String> args = new ArrayList<>(List.of("worker"));
+		args.addAll(List.of(arguments(extra)));
+		return args;
 	}
 
 	private static String[] arguments(String... extra) {
@@ -428,6 +523,9 @@ class PhaseMachineIT {
 	}
 
 	private record Cli(int status, String output) {
+	}
+
+	private record Copies(long templates, long batches, long blacklisted, long codes, long codesAsTyped) {
 	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import com.couponplatform.gateway.stock.StockGate;
 import com.couponplatform.gateway.stock.TemplateStock;
+import com.couponplatform.migration.MigrationEpochs;
 import com.couponplatform.redis.RedisProperties;
 import com.couponplatform.schedule.LeaderJob;
 import com.couponplatform.sharding.ReplicaRouting;
@@ -70,10 +71,14 @@ public class ClaimStockReconciler extends LeaderJob {
 
 	private final ShardAvailability shards;
 
+	private final MigrationEpochs epochs;
+
 	ClaimStockReconciler(TemplateStock stock, TemplateCatalog catalog, UserCouponMapper coupons, StockGate gate,
 			ClaimMetrics metrics, ClaimProperties properties, Clock clock, RedissonClient redis,
-			RedisProperties redisProperties, MeterRegistry registry, ReplicaRouting routing, ShardAvailability shards) {
+			RedisProperties redisProperties, MeterRegistry registry, ReplicaRouting routing, ShardAvailability shards,
+			MigrationEpochs epochs) {
 		super("claim-reconciler", properties.getReconcileInterval(), redis, redisProperties.getKeyPrefix());
+		this.epochs = epochs;
 		this.routing = routing;
 		this.shards = shards;
 		this.stock = stock;
@@ -128,6 +133,14 @@ public class ClaimStockReconciler extends LeaderJob {
 
 	/** Reconciles every template that is or was lately claimable. */
 	public void reconcileAll() {
+		if (this.epochs.current().phase().freezesBackOffice()) {
+			// OLD decides the legacy templates' stock until DUAL_WRITE_OFF (decision 1):
+			// NEW's
+			// copies hold no coupon rows yet, and "repairing" their counters would be
+			// wrong.
+			logger.debug("Reconciliation skipped: a migration is underway");
+			return;
+		}
 		if (!this.shards.allWritable()) {
 			// Rows on a shard that does not answer cannot be counted, nor its dead claims
 			// told from written ones: the round after it returns repairs what this one

@@ -36,6 +36,12 @@ public class MigrationProperties {
 	 */
 	private boolean worker;
 
+	/**
+	 * A named fault point where the worker stops dead, for tests that SIGKILL it there;
+	 * unset in production.
+	 */
+	private String pauseAt;
+
 	public Duration getPoll() {
 		return this.poll;
 	}
@@ -66,6 +72,14 @@ public class MigrationProperties {
 
 	public void setTransitionLease(Duration transitionLease) {
 		this.transitionLease = transitionLease;
+	}
+
+	public String getPauseAt() {
+		return this.pauseAt;
+	}
+
+	public void setPauseAt(String pauseAt) {
+		this.pauseAt = pauseAt;
 	}
 
 	public boolean isWorker() {

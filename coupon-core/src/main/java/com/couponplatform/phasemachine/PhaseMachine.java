@@ -22,10 +22,11 @@ public record PhaseMachine(TransitionChecks checks, TransitionWorks works) {
 	 * @param global the global database
 	 * @param old the legacy database, or {@code null} in phase NONE
 	 */
-	static PhaseMachine of(DataSource global, OldDatabase old, MigrationProperties properties, Clock clock) {
+	static PhaseMachine of(DataSource global, OldDatabase old, MigrationProperties properties, Clock clock,
+			StaticCopy copy) {
 		StaticChecksum checksum = (old != null) ? new StaticChecksum(old, global) : null;
 		return new PhaseMachine(new TransitionChecks(global, old, checksum, clock), new TransitionWorks(checksum,
-				(old != null) ? new SingleWriterProof(old) : null, properties.getSingleWriterWindow()));
+				(old != null) ? new SingleWriterProof(old) : null, properties.getSingleWriterWindow(), copy));
 	}
 
 	/**
@@ -35,7 +36,7 @@ public record PhaseMachine(TransitionChecks checks, TransitionWorks works) {
 	 * @return requests and reads over them
 	 */
 	public static Cli cli(DataSource global, OldDatabase old, MigrationProperties properties, Clock clock) {
-		PhaseMachine machine = of(global, old, properties, clock);
+		PhaseMachine machine = of(global, old, properties, clock, null);
 		MigrationState state = new MigrationState(global);
 		TransitionStore store = new TransitionStore(global);
 		return new Cli(new RequestTransition(state, store, machine.checks, machine.works, clock),

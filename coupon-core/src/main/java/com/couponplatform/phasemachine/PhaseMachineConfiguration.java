@@ -2,6 +2,8 @@ package com.couponplatform.phasemachine;
 
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -9,10 +11,15 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import com.couponplatform.gateway.OldDatabase;
+import com.couponplatform.identifier.IdGenerator;
+import com.couponplatform.legacy.LegacyTime;
 import com.couponplatform.migration.LegacyDatabaseConfigured;
 import com.couponplatform.migration.MigrationProperties;
 import com.couponplatform.migration.MigrationState;
+import com.couponplatform.redemption.LegacyCodeCopies;
 import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.template.LegacyTemplateCopies;
+import com.couponplatform.template.SuperBlacklist;
 
 /**
  * The phase machine's use cases in every process (the console reads phase NONE too), and
@@ -36,7 +43,7 @@ class PhaseMachineConfiguration {
 	RequestTransition requestTransition(MigrationState state, TransitionStore store, ShardDataSources pools,
 			ObjectProvider<OldDatabase> old, MigrationProperties properties, Clock clock) {
 		PhaseMachine machine = PhaseMachine.of(pools.all().get(ShardDataSources.GLOBAL), old.getIfAvailable(),
-				properties, clock);
+				properties, clock, null);
 		return new RequestTransition(state, store, machine.checks(), machine.works(), clock);
 	}
 
@@ -44,10 +51,14 @@ class PhaseMachineConfiguration {
 	@Conditional(LegacyDatabaseConfigured.class)
 	@ConditionalOnProperty(name = "coupon.migration.worker", havingValue = "true")
 	TransitionRunner transitionRunner(MigrationState state, TransitionStore store, ShardDataSources pools,
-			OldDatabase old, MigrationProperties properties, Clock clock) {
-		PhaseMachine machine = PhaseMachine.of(pools.all().get(ShardDataSources.GLOBAL), old, properties, clock);
-		return new TransitionRunner(state, store, machine.checks(), machine.works(), old,
-				pools.all().get(ShardDataSources.GLOBAL), properties, clock, PhaseMachine.workerName());
+			OldDatabase old, MigrationProperties properties, Clock clock, LegacyTemplateCopies templates,
+			LegacyCodeCopies codes, SuperBlacklist blacklist, IdGenerator ids, LegacyTime time) {
+		DataSource global = pools.all().get(ShardDataSources.GLOBAL);
+		StaticCopy copy = new StaticCopy(old, global, templates, codes, blacklist, ids, time, clock,
+				new MigrationFaults(properties.getPauseAt()));
+		PhaseMachine machine = PhaseMachine.of(global, old, properties, clock, copy);
+		return new TransitionRunner(state, store, machine.checks(), machine.works(), old, global, properties, clock,
+				PhaseMachine.workerName());
 	}
 
 }

@@ -3,9 +3,12 @@ package com.couponplatform.phasemachine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.couponplatform.migration.MigrationState;
 import com.couponplatform.migration.Phase;
@@ -40,13 +43,14 @@ public final class ReadMigration {
 	public Status read() {
 		Optional<MigrationState.Stored> stored = this.state.read();
 		if (stored.isEmpty()) {
-			return new Status(Phase.NONE, null, null, null, null, null, null, null, null);
+			return new Status(Phase.NONE, null, null, null, null, null, null, null, null, null);
 		}
 		MigrationState.Stored now = stored.get();
 		Freeze freeze = now.phase().freezesBackOffice() ? new Freeze(this.state.beganAt().orElse(null), null) : null;
 		return new Status(now.phase(), now.number(), now.enteredAt(), now.phase().next().stream().toList(),
 				now.phase().rollback().stream().toList(), this.store.latest().orElse(null), freeze,
-				this.store.history(), ProcessHeartbeats.live(this.global, this.processLease));
+				StaticCopy.report(JdbcClient.create(this.global)), this.store.history(),
+				ProcessHeartbeats.live(this.global, this.processLease));
 	}
 
 	/**
@@ -74,12 +78,14 @@ public final class ReadMigration {
 	 * @param rollbackTo the phase its rollback lands in
 	 * @param transition the last transition requested
 	 * @param freeze since when the back office is frozen, or {@code null}
+	 * @param staticCopy the static copy's last comparison per table (templates, scopes,
+	 * blacklist, codes), empty before one
 	 * @param history every phase change
 	 * @param processes the live processes and the epoch each acts on
 	 */
 	public record Status(Phase phase, Long epoch, Instant enteredAt, List<Phase> next, List<Phase> rollbackTo,
-			Transition transition, Freeze freeze, List<TransitionStore.HistoryEntry> history,
-			List<ProcessHeartbeats.Live> processes) {
+			Transition transition, Freeze freeze, Map<String, CopiedTable> staticCopy,
+			List<TransitionStore.HistoryEntry> history, List<ProcessHeartbeats.Live> processes) {
 	}
 
 	/**

@@ -67,7 +67,29 @@ final class TransitionChecks {
 		if (to == Phase.SINGLE_WRITE_OLD) {
 			checked.add(idsBelowFloor());
 		}
+		if (to == Phase.STATIC_COPIED) {
+			checked.add(noTemplateIdCollision());
+		}
 		return checked;
+	}
+
+	/**
+	 * Decision 2: legacy templates keep their IDs in NEW, so none may be taken already.
+	 */
+	private Precondition noTemplateIdCollision() {
+		List<Long> legacy = this.old.sql().sql("SELECT id FROM t_coupon_template").query(Long.class).list();
+		List<Long> taken = new ArrayList<>();
+		for (int from = 0; from < legacy.size(); from += 1000) {
+			taken.addAll(this.global
+				.sql("SELECT id FROM coupon_template WHERE id IN (:ids) AND id NOT IN "
+						+ "(SELECT template_id FROM migration_template_legacy) ORDER BY id")
+				.param("ids", legacy.subList(from, Math.min(legacy.size(), from + 1000)))
+				.query(Long.class)
+				.list());
+		}
+		return Precondition.of("no-template-id-collision", taken.isEmpty(),
+				taken.isEmpty() ? "no template of NEW's own has a legacy template's ID"
+						: "NEW's own templates hold legacy template IDs: " + taken);
 	}
 
 	private Precondition none(String name, String what, String sql) {

@@ -101,10 +101,13 @@ final class TransitionRunner implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				logger.error("Transition {} failed", transition.id(), ex);
+				this.works.undo(transition);
 				fail(transition, checked, "the work failed: " + ex.getMessage());
 				return;
 			}
-			if (failed(transition, checked)) {
+			if (checked.stream().anyMatch((check) -> !check.holds())) {
+				this.works.undo(transition);
+				failed(transition, checked);
 				return;
 			}
 			lease.renew();

@@ -20,10 +20,16 @@ final class TransitionWorks {
 
 	private final Duration singleWriterWindow;
 
-	TransitionWorks(StaticChecksum checksum, SingleWriterProof proof, Duration singleWriterWindow) {
+	private final StaticCopy copy;
+
+	/**
+	 * @param copy the static copy, or {@code null} in a process that only plans (the CLI)
+	 */
+	TransitionWorks(StaticChecksum checksum, SingleWriterProof proof, Duration singleWriterWindow, StaticCopy copy) {
 		this.checksum = checksum;
 		this.proof = proof;
 		this.singleWriterWindow = singleWriterWindow;
+		this.copy = copy;
 	}
 
 	/**
@@ -67,8 +73,23 @@ final class TransitionWorks {
 				yield List.of();
 			}
 			case "STATIC_FROZEN>SINGLE_WRITE_OLD" -> List.of(this.proof.observe(this.singleWriterWindow, lease));
+			case "SINGLE_WRITE_OLD>STATIC_COPIED" -> this.copy.copy(lease);
+			case "STATIC_COPIED>SINGLE_WRITE_OLD" -> {
+				this.copy.remove();
+				yield List.of();
+			}
 			default -> List.of();
 		};
+	}
+
+	/**
+	 * Takes back what a failed transition's work wrote, so that a failure leaves nothing
+	 * half-applied.
+	 */
+	void undo(Transition transition) {
+		if ("SINGLE_WRITE_OLD>STATIC_COPIED".equals(key(transition.from(), transition.to()))) {
+			this.copy.remove();
+		}
 	}
 
 	private static String key(Phase from, Phase to) {

@@ -73,6 +73,10 @@ interface CodeBatchMapper {
 	@Delete("DELETE FROM code_batch WHERE id = #{id} AND status = 'IMPORTING'")
 	int deleteImporting(@Param("id") long id);
 
+	/** Only for a migration's copy being taken back (LegacyCodeCopies). */
+	@Delete("DELETE FROM code_batch WHERE id = #{id}")
+	int delete(@Param("id") long id);
+
 	/** ACTIVE batches whose window closed before the given instant. */
 	@Select("SELECT id FROM code_batch WHERE status = 'ACTIVE' AND valid_until < #{before} ORDER BY id")
 	List<Long> findEnded(@Param("before") Instant before);

@@ -3,6 +3,7 @@ package com.couponplatform.template;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -30,6 +31,10 @@ public interface TemplateMapper {
 
 	@Select("SELECT * FROM coupon_template WHERE id = #{id}")
 	TemplateRow findById(@Param("id") long id);
+
+	/** Only for a migration's copy being taken back (LegacyTemplateCopies). */
+	@Delete("DELETE FROM coupon_template WHERE id = #{id}")
+	int deleteById(@Param("id") long id);
 
 	@Select("""
 			<script>

@@ -46,12 +46,43 @@ public final class ChildApplication {
 	public static ChildApplication start(Class<?> mainClass, String name, String marker, List<String> args)
 			throws Exception {
 		int port = freePort();
+		ChildApplication child = launch(mainClass, name, marker, args, port);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (!listens(port)) {
+			if (!child.process.isAlive() || System.nanoTime() > deadline) {
+				child.process.destroyForcibly();
+				throw new IllegalStateException(name + " did not start (see its [" + name + "] lines)");
+			}
+			Thread.sleep(200);
+		}
+		return child;
+	}
+
+	/**
+	 * Starts an application without HTTP (the migration worker); the caller waits for its
+	 * marker.
+	 * @param mainClass the class whose {@code main} to run
+	 * @param name a short name for its log lines
+	 * @param marker a log line fragment {@link #awaitMarker} waits for
+	 * @param args its arguments
+	 * @return the running application
+	 * @throws IOException when it cannot be started
+	 */
+	public static ChildApplication startWithoutPort(Class<?> mainClass, String name, String marker, List<String> args)
+			throws IOException {
+		return launch(mainClass, name, marker, args, -1);
+	}
+
+	private static ChildApplication launch(Class<?> mainClass, String name, String marker, List<String> args, int port)
+			throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java", "-Xmx512m",
 						"-cp", System.getProperty("java.class.path"), mainClass.getName()));
 		// The child's port is chosen here, whatever the arguments say.
 		args.stream().filter((arg) -> !arg.startsWith("--server.port=")).forEach(command::add);
-		command.add("--server.port=" + port);
+		if (port > 0) {
+			command.add("--server.port=" + port);
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		CountDownLatch seen = new CountDownLatch(1);
 		Thread reader = new Thread(() -> {
@@ -70,14 +101,6 @@ public final class ChildApplication {
 		}, name + "-output");
 		reader.setDaemon(true);
 		reader.start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (!listens(port)) {
-			if (!process.isAlive() || System.nanoTime() > deadline) {
-				process.destroyForcibly();
-				throw new IllegalStateException(name + " did not start (see its [" + name + "] lines)");
-			}
-			Thread.sleep(200);
-		}
 		return new ChildApplication(process, port, seen);
 	}
 

@@ -1,7 +1,10 @@
 package com.couponplatform.migrationtool;
 
 import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +48,9 @@ import com.couponplatform.shared.UserId;
  * not); writes nothing;</li>
  * <li>{@code abandon} — ends a migration still in phase LEGACY (it has moved nothing), so
  * that processes without a legacy database may start again;</li>
+ * <li>{@code demo-reset} — drops the databases of a demo platform (a
+ * {@code COUPON_DB_PREFIX} ending in {@code _demo}), whatever phase its migration
+ * reached, so that {@code run.sh --legacy-demo} starts over;</li>
  * <li>{@code status [--json]} — the migration's phase, last transition, freeze and live
  * processes;</li>
  * <li>{@code transition PHASE [--dry-run] [--json]} — records a transition for the worker
@@ -105,6 +112,9 @@ public final class MigrationCli {
 		if (args.length == 1 && "abandon".equals(args[0])) {
 			return abandon();
 		}
+		if (args.length == 1 && "demo-reset".equals(args[0])) {
+			return demoReset();
+		}
 		if (args.length > 0 && "worker".equals(args[0])) {
 			MigrationWorkerApplication.runUntilStopped(Arrays.copyOfRange(args, 1, args.length));
 			return 0;
@@ -118,7 +128,7 @@ public final class MigrationCli {
 		if (args.length > 0 && args[0].startsWith("legacy-")) {
 			return legacy(args[0], Arrays.copyOfRange(args, 1, args.length));
 		}
-		this.out.println("usage: coupon-migration schema | check | abandon | status [--json]"
+		this.out.println("usage: coupon-migration schema | check | abandon | demo-reset | status [--json]"
 				+ " | transition PHASE [--dry-run] [--json] | worker | locate <userId> | locate code:<CODE>"
 				+ " | legacy-schema --database NAME | legacy-demo --database NAME | legacy-generate --database NAME --users N --templates N"
 				+ " --coupons N --codes N --seed S [--now INSTANT]");
@@ -181,6 +191,36 @@ public final class MigrationCli {
 		this.out.println("Abandoned the migration from '" + stored.get().legacyDatabase()
 				+ "' (phase LEGACY): the platform serves from NEW alone once its processes restart without "
 				+ "COUPON_LEGACY_DB_NAME (stop every process configured with it first)");
+		return 0;
+	}
+
+	/**
+	 * Drops a demo platform's databases, refused for any other prefix: the demo rebuilds
+	 * its legacy mall at every start, and its platform starts over with it.
+	 */
+	private int demoReset() {
+		DatabaseProperties database = database();
+		if (!database.getPrefix().endsWith("_demo")) {
+			this.out.println("refused: COUPON_DB_PREFIX " + database.getPrefix()
+					+ " is not a demo platform's (it ends in _demo); nothing dropped");
+			return 2;
+		}
+		Map<String, String> databases = new LinkedHashMap<>();
+		databases.put(database.globalDatabase(), database.globalServer());
+		for (int index = 0; index < layout().databases(); index++) {
+			databases.put(database.shardDatabase(index), database.shardServer(index));
+		}
+		for (Map.Entry<String, String> each : databases.entrySet()) {
+			try (Connection connection = DriverManager.getConnection(database.jdbcUrl(each.getValue(), ""),
+					database.getUser(), database.getPassword()); Statement statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS `" + each.getKey() + "`");
+			}
+			catch (SQLException ex) {
+				this.out.println("error: cannot drop " + each.getKey() + ": " + ex.getMessage());
+				return 1;
+			}
+		}
+		this.out.println("Dropped the demo platform's databases " + databases.keySet());
 		return 0;
 	}
 

@@ -90,6 +90,13 @@ final class PhaseCommands {
 			Transition transition = this.machine.requests().request(to, null, "cli");
 			if (!this.json) {
 				this.out.println("transition " + transition.id() + " " + transition.from() + " → " + to + " recorded");
+				if (this.machine.reads()
+					.read()
+					.processes()
+					.stream()
+					.noneMatch((process) -> "coupon-migration".equals(process.kind()))) {
+					this.out.println("  no migration worker is running yet: start ./deploy/migrate.sh worker");
+				}
 			}
 			Transition end = waitForEnd(() -> this.machine.requests().read(transition.id()));
 			if (this.json) {

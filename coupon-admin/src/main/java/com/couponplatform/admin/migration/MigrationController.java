@@ -3,9 +3,13 @@ package com.couponplatform.admin.migration;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import org.springframework.http.ResponseEntity;
@@ -127,18 +131,21 @@ class MigrationController {
 	 * @param rollbackTo the phase its rollback lands in
 	 * @param transition the last transition requested
 	 * @param freeze since when the back office is frozen
+	 * @param staticCopy the static copy per table (templates, scopes, blacklist, codes),
+	 * once one was compared
 	 * @param history every phase change
 	 * @param processes the live processes, each with the epoch it acts on
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record MigrationResponse(Phase phase, String epoch, Instant enteredAt, List<Phase> next, List<Phase> rollbackTo,
 			@JsonInclude(JsonInclude.Include.ALWAYS) TransitionSummary transition,
-			@JsonInclude(JsonInclude.Include.ALWAYS) ReadMigration.Freeze freeze, List<HistoryResponse> history,
+			@JsonInclude(JsonInclude.Include.ALWAYS) ReadMigration.Freeze freeze,
+			Map<String, CopiedTableResponse> staticCopy, List<HistoryResponse> history,
 			List<ProcessResponse> processes) {
 
 		static MigrationResponse of(ReadMigration.Status status) {
 			if (status.phase() == Phase.NONE) {
-				return new MigrationResponse(Phase.NONE, null, null, null, null, null, null, null, null);
+				return new MigrationResponse(Phase.NONE, null, null, null, null, null, null, null, null, null);
 			}
 			Transition last = status.transition();
 			return new MigrationResponse(status.phase(), Long.toString(status.epoch()), status.enteredAt(),
@@ -147,6 +154,13 @@ class MigrationController {
 							? new TransitionSummary(Long.toString(last.id()), last.to(), last.status(), last.detail())
 							: null,
 					status.freeze(),
+					status.staticCopy().isEmpty() ? null : status.staticCopy()
+						.entrySet()
+						.stream()
+						.collect(Collectors.toMap(Map.Entry::getKey,
+								(table) -> new CopiedTableResponse(table.getValue().old(), table.getValue().copied(),
+										table.getValue().equal()),
+								(a, b) -> a, LinkedHashMap::new)),
 					status.history()
 						.stream()
 						.map((entry) -> new HistoryResponse(entry.from(), entry.to(), entry.at(), entry.by()))
@@ -167,6 +181,14 @@ class MigrationController {
 	 * @param detail what it is doing, or why it failed
 	 */
 	record TransitionSummary(String id, Phase to, TransitionStatus status, String detail) {
+	}
+
+	/**
+	 * @param old rows in OLD
+	 * @param copied their copies in NEW
+	 * @param equal whether counts and every per-row hash are equal
+	 */
+	record CopiedTableResponse(long old, @JsonProperty("new") long copied, boolean equal) {
 	}
 
 	/**
