@@ -107,6 +107,8 @@ if [ "$LEGACY_DEMO" = true ]; then
   # A migration starts from a platform that serves nobody: the demo's platform has databases of its
   # own, rebuilt with the mall at every start (whatever phase the last demo's migration reached).
   export COUPON_DB_PREFIX="${BASE_PREFIX}_demo" COUPON_REDIS_KEY_PREFIX="${BASE_PREFIX}_demo:"
+  # The demo's single-writer proof watches OLD for seconds, not the production default's minutes.
+  export COUPON_MIGRATION_SINGLE_WRITER_WINDOW="${COUPON_MIGRATION_SINGLE_WRITER_WINDOW:-10s}"
   say "Legacy demo: rebuilding $COUPON_LEGACY_DB_NAME and the platform's own databases ${COUPON_DB_PREFIX}_*"
   "$ROOT_DIR/deploy/migrate.sh" demo-reset >/dev/null || die "cannot drop the demo platform's databases"
   "$ROOT_DIR/deploy/migrate.sh" schema >/dev/null || die "cannot create the demo platform's databases"

@@ -361,6 +361,11 @@ class PhaseMachineIT {
 		Cli single = cli("transition", "SINGLE_WRITE_OLD", "--json");
 		assertThat(single.status).isZero();
 		assertThat(JSON.readTree(single.output).path("status").asText()).isEqualTo("DONE");
+		Cli copied = cli("transition", "STATIC_COPIED");
+		assertThat(copied.status).as(copied.output).isZero();
+		assertThat(copied.output).contains("holds static-copy-equal");
+		assertThat(cli("transition", "SINGLE_WRITE_OLD").status).isZero();
+		assertThat(newCopies().templates()).isZero();
 		assertThat(cli("transition", "STATIC_FROZEN").status).isZero();
 		assertThat(cli("transition", "LEGACY").status).isZero();
 		assertThat(status().path("phase").asText()).isEqualTo("LEGACY");

@@ -2,10 +2,17 @@ package com.couponplatform.migrationtool.worker;
 
 import java.util.concurrent.CountDownLatch;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.event.ContextClosedEvent;
@@ -25,6 +32,22 @@ import org.springframework.context.event.ContextClosedEvent;
 @ComponentScan(basePackages = "com.couponplatform", excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "com\\.couponplatform\\.(api|admin)\\..*"))
 public class MigrationWorkerApplication {
+
+	/**
+	 * The JSON the core writes (its outbox's events) as the HTTP services write it:
+	 * Spring Boot builds the services' mapper from spring-web, which the worker does
+	 * without.
+	 * @return the mapper
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ObjectMapper objectMapper() {
+		return JsonMapper.builder()
+			.findAndAddModules()
+			.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.build();
+	}
 
 	/**
 	 * Starts a worker.
