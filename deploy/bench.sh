@@ -25,6 +25,10 @@
 #                              platform databases couponbench_demo_*), each with its own no-op peak; BENCH_SERVING_CLAIMS
 #                              (10000), BENCH_SERVING_WALLET_USERS (500), BENCH_SERVING_WALLET_READS (10000) (report:
 #                              coupon-bench/target/serving-benchmark.md)
+#   ./deploy/bench.sh static-copy  the static copy (SINGLE_WRITE_OLD → STATIC_COPIED) run by migrate.sh worker over a
+#                              generated legacy mall (couponbench_copy_legacy_mall; BENCH_COPY_CODES, 300000 codes;
+#                              BENCH_COPY_TEMPLATES, 1000) into couponbench_copy_demo_*, against a client-side multi-row
+#                              insert of the same mapped rows in the same run (report: coupon-bench/target/static-copy-benchmark.md)
 #   ./deploy/bench.sh outage   shard 1 of the private platform on a mariadbd of its own (port 23307, data in
 #                              .run/bench/shard-1, fresh each run); open-loop load for shard 0's and shard 1's
 #                              users through a warm-up and four phases: healthy, shard 1 frozen (SIGSTOP), thawed, killed
@@ -132,6 +136,17 @@ case "${1:-}" in
     cd "$ROOT_DIR"
     mvnw -DskipTests package -pl coupon-bench -am || die "build failed"
     java -Xms256m -Xmx1g -cp "$(bench_classpath)" com.couponplatform.bench.legacy.LegacyGenerationBenchmark
+    ;;
+  static-copy)
+    cd "$ROOT_DIR"
+    mvnw -DskipTests package -pl coupon-bench,coupon-migration -am || die "build failed"
+    source "$ROOT_DIR/deploy/lib/rocketmq.sh"
+    rocketmq_start bench-copy 19897 20941
+    trap 'rocketmq_stop bench-copy' EXIT
+    COUPON_ROCKETMQ_NAMESRV=127.0.0.1:19897 COUPON_DB_PREFIX=couponbench_copy_demo \
+      COUPON_REDIS_KEY_PREFIX=couponbench_copy_demo: COUPON_LEGACY_DB_NAME=couponbench_copy_legacy_mall \
+      COUPON_MIGRATION_SINGLE_WRITER_WINDOW=2s COUPON_MIGRATE_JAVA_OPTS="-Xms512m -Xmx2g" \
+      java -Xms256m -Xmx2g -cp "$(bench_classpath)" com.couponplatform.bench.staticcopy.StaticCopyBenchmark
     ;;
   serving)
     cd "$ROOT_DIR"

@@ -37,8 +37,6 @@ final class SingleWriterProof {
 	 */
 	private static final long IN_FLIGHT = 10_000;
 
-	private static final int NAMED = 20;
-
 	private final OldDatabase old;
 
 	SingleWriterProof(OldDatabase old) {
@@ -71,8 +69,7 @@ final class SingleWriterProof {
 				if (!Objects.equals(was.get(key), is.get(key))) {
 					changes++;
 					if (!journalled.contains(table.name + " " + key)) {
-						foreign.add(table.name + " " + key + " "
-								+ ((was.get(key) == null) ? "added" : (is.get(key) == null) ? "removed" : "changed"));
+						foreign.add(table.name + " " + key + " " + RowDifferences.change(was.get(key), is.get(key)));
 					}
 				}
 			}
@@ -89,8 +86,7 @@ final class SingleWriterProof {
 		foreign.sort(null);
 		return Precondition.of("single-writer-proven", false,
 				foreign.size() + " rows of OLD's coupon tables changed without the gateway over " + window + ": "
-						+ String.join(", ", foreign.subList(0, Math.min(NAMED, foreign.size())))
-						+ ((foreign.size() > NAMED) ? ", …" : ""));
+						+ RowDifferences.named(foreign));
 	}
 
 	private Snapshot snapshot() {
@@ -134,8 +130,7 @@ final class SingleWriterProof {
 				.param(this.name)
 				.query(String.class)
 				.list();
-			return "MD5(CONCAT_WS(CHAR(31), " + String.join(", ",
-					names.stream().map((c) -> "COALESCE(CAST(" + c + " AS CHAR), '\\\\N')").toList()) + "))";
+			return RowDifferences.hash(names);
 		}
 
 	}

@@ -37,9 +37,6 @@ final class StaticChecksum {
 			new Table("t_coupon_blacklist_goods", "goods_id", List.of("goods_id")),
 			new Table("t_coupon_code", "code", List.of("code", "tpl_id", "batch_no")));
 
-	/** Differences named in a report; the rest are counted. */
-	private static final int NAMED = 20;
-
 	private static final int INSERT_ROWS = 1000;
 
 	private final OldDatabase old;
@@ -128,8 +125,7 @@ final class StaticChecksum {
 				String was = before.get(key);
 				String is = after.get(key);
 				if (!Objects.equals(was, is)) {
-					differences.add(table.name + " " + key + " "
-							+ ((was == null) ? "added" : (is == null) ? "removed" : "changed"));
+					differences.add(table.name + " " + key + " " + RowDifferences.change(was, is));
 				}
 			}
 		}
@@ -137,10 +133,8 @@ final class StaticChecksum {
 			int rows = now.values().stream().mapToInt(Map::size).sum();
 			return Precondition.of("static-data-unchanged", true, rows + " static rows as recorded at the freeze");
 		}
-		return Precondition.of("static-data-unchanged", false,
-				differences.size() + " static rows differ from the freeze's checksum: "
-						+ String.join(", ", differences.subList(0, Math.min(NAMED, differences.size())))
-						+ ((differences.size() > NAMED) ? ", …" : ""));
+		return Precondition.of("static-data-unchanged", false, differences.size()
+				+ " static rows differ from the freeze's checksum: " + RowDifferences.named(differences));
 	}
 
 	private void insert(List<Object> params) {
@@ -169,10 +163,7 @@ final class StaticChecksum {
 		 * holds.
 		 */
 		String hash() {
-			return "SHA2(CONCAT_WS(CHAR(31), "
-					+ String.join(", ",
-							columns.stream().map((c) -> "COALESCE(CAST(" + c + " AS CHAR), '\\\\N')").toList())
-					+ "), 256)";
+			return RowDifferences.hash(this.columns);
 		}
 
 	}

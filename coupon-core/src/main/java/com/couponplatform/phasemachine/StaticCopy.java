@@ -60,8 +60,6 @@ final class StaticCopy {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
-	private static final int NAMED = 20;
-
 	private static final int ROWS_PER_INSERT = 1000;
 
 	private final OldDatabase old;
@@ -103,6 +101,7 @@ final class StaticCopy {
 	 * @return {@code static-copy-equal}, and what was held back or drifts
 	 */
 	List<Precondition> copy(WorkerLease lease) {
+		long start = System.nanoTime();
 		Legacy legacy = readOld();
 		Instant now = this.clock.instant();
 		Map<Long, MigratedTemplate> copied = new TreeMap<>();
@@ -135,15 +134,25 @@ final class StaticCopy {
 				this.blacklist.add(goods, "t_coupon_blacklist_goods of the legacy mall", ACTOR);
 			}
 		}
-		long heldBackCodes = writeCodes(legacy, copied, now, lease);
+		CodeCopy codesCopied = writeCodes(legacy, copied, now, lease);
+		long heldBackCodes = codesCopied.heldBack();
+		// Each template with its side row, each blacklisted SKU, each batch with its
+		// mapping,
+		// each code with its side row (a void one has none of NEW's own).
+		long rows = 2L * copied.size() + legacy.blacklist.size() + codesCopied.rows();
+		double seconds = (System.nanoTime() - start) / 1e9;
 		List<Precondition> checked = new ArrayList<>();
-		checked.add(compare(legacy, copied));
+		Precondition equal = compare(legacy, copied);
+		checked.add(Precondition.of(equal.name(), equal.holds(),
+				String.format("copied %d rows in %.1f s (%.0f rows/s); ", rows, seconds, rows / Math.max(seconds, 1e-3))
+						+ equal.detail()));
 		checked.add(Precondition.of("static-copy-held-back", true,
 				heldBack.isEmpty() ? "every template mapped" : heldBack.size() + " templates held back with their "
-						+ heldBackCodes + " codes, as reported: " + named(heldBack)));
+						+ heldBackCodes + " codes, as reported: " + RowDifferences.named(heldBack)));
 		checked.add(Precondition.of("issued-from-rows", true,
-				drift.isEmpty() ? "every template's taken_count equals its coupon rows" : drift.size()
-						+ " templates' taken_count drifts from their rows (issued is the rows'): " + named(drift)));
+				drift.isEmpty() ? "every template's taken_count equals its coupon rows"
+						: drift.size() + " templates' taken_count drifts from their rows (issued is the rows'): "
+								+ RowDifferences.named(drift)));
 		return checked;
 	}
 
@@ -196,9 +205,10 @@ final class StaticCopy {
 	}
 
 	/**
-	 * @return how many codes were held back with their templates
+	 * @return how many codes were held back, and how many rows the copy stored
 	 */
-	private long writeCodes(Legacy legacy, Map<Long, MigratedTemplate> copied, Instant now, WorkerLease lease) {
+	private CodeCopy writeCodes(Legacy legacy, Map<Long, MigratedTemplate> copied, Instant now, WorkerLease lease) {
+		long rows = 0;
 		Set<String> voided = new HashSet<>();
 		CodeCollisions.laterDuplicates(legacy.codes).forEach((issue) -> voided.add(issue.key()));
 		Map<LegacyCodeBatch, List<LegacyCode>> byBatch = new LinkedHashMap<>();
@@ -235,19 +245,20 @@ final class StaticCopy {
 					ACTOR, now);
 			this.codes.insertCodes(batchId, 1, live, now);
 			this.codes.insertCodes(batchId, 0, spent, now);
+			rows += 2 + live.size() + spent.size() + sides.size();
 			for (int start = 0; start < sides.size(); start += ROWS_PER_INSERT) {
-				List<Object[]> rows = sides.subList(start, Math.min(sides.size(), start + ROWS_PER_INSERT));
+				List<Object[]> chunk = sides.subList(start, Math.min(sides.size(), start + ROWS_PER_INSERT));
 				List<Object> params = new ArrayList<>();
-				rows.forEach((row) -> params.addAll(List.of(row)));
+				chunk.forEach((row) -> params.addAll(List.of(row)));
 				this.global
 					.sql("INSERT IGNORE INTO migration_code_legacy (code_as_typed, code, batch_id, void) VALUES "
-							+ String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?)")))
+							+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")))
 					.params(params)
 					.update();
 			}
 			lease.renew();
 		}
-		return heldBack;
+		return new CodeCopy(heldBack, rows);
 	}
 
 	/**
@@ -338,14 +349,14 @@ final class StaticCopy {
 			this.global
 				.sql("INSERT INTO migration_static_copy (table_name, old_rows, new_rows, equal, detail) "
 						+ "VALUES (?, ?, ?, ?, ?)")
-				.params(table, was.size(), is.size(), here.isEmpty(), clip(named(here)))
+				.params(table, was.size(), is.size(), here.isEmpty(), clip(RowDifferences.named(here)))
 				.update();
 			summary.add(table + " " + is.size() + "/" + was.size());
 			differences.addAll(here);
 		}
 		return Precondition.of("static-copy-equal", differences.isEmpty(),
 				differences.isEmpty() ? "counts and per-row hashes equal: " + String.join(", ", summary)
-						: differences.size() + " rows differ: " + named(differences));
+						: differences.size() + " rows differ: " + RowDifferences.named(differences));
 	}
 
 	private Map<String, String> sideFields() {
@@ -409,11 +420,6 @@ final class StaticCopy {
 		return code + "|" + tplId + "|" + batchNo;
 	}
 
-	private static String named(List<String> items) {
-		return String.join(", ", items.subList(0, Math.min(NAMED, items.size())))
-				+ ((items.size() > NAMED) ? ", …" : "");
-	}
-
 	private static String clip(String text) {
 		return (text.length() > 2000) ? text.substring(0, 1999) + "…" : text;
 	}
@@ -425,6 +431,9 @@ final class StaticCopy {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private record CodeCopy(long heldBack, long rows) {
 	}
 
 	private record Legacy(Map<Long, LegacyTemplate> templates, Map<Long, List<LegacyScopeRef>> scopes,
