@@ -37,6 +37,7 @@ import com.couponplatform.legacy.Mapping;
 import com.couponplatform.legacy.MigratedCode;
 import com.couponplatform.legacy.MigratedTemplate;
 import com.couponplatform.legacy.TemplateMapping;
+import com.couponplatform.redemption.CodeStore;
 import com.couponplatform.redemption.LegacyCodeCopies;
 import com.couponplatform.template.CouponTemplate;
 import com.couponplatform.template.LegacyTemplateCopies;
@@ -61,6 +62,9 @@ final class StaticCopy {
 	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static final int ROWS_PER_INSERT = 1000;
+
+	/** Codes gathered before they are stored: each physical table gets full inserts. */
+	private static final int CODES_PER_FLUSH = 50_000;
 
 	private final OldDatabase old;
 
@@ -221,11 +225,14 @@ final class StaticCopy {
 			byBatch.computeIfAbsent(new LegacyCodeBatch(code.batchNo(), code.tplId()), (key) -> new ArrayList<>())
 				.add(code);
 		}
+		// Codes and their side rows go in bulk across batches: a legacy batch holds a few
+		// hundred codes, spread over every physical table.
+		List<CodeStore.StoredCode> pending = new ArrayList<>();
+		List<Object[]> sides = new ArrayList<>();
 		for (Map.Entry<LegacyCodeBatch, List<LegacyCode>> batch : byBatch.entrySet()) {
 			long batchId = batchId(batch.getKey());
-			List<String> live = new ArrayList<>();
-			List<String> spent = new ArrayList<>();
-			List<Object[]> sides = new ArrayList<>();
+			long live = 0;
+			long stored = 0;
 			for (LegacyCode code : batch.getValue()) {
 				Mapping<MigratedCode> mapping = this.codeMapping.toNew(code, batchId);
 				if (!(mapping instanceof Mapping.Mapped<MigratedCode> mapped)) {
@@ -234,31 +241,43 @@ final class StaticCopy {
 				}
 				boolean isVoid = voided.contains(code.code());
 				if (!isVoid) {
-					((mapped.value().usesLeft() > 0) ? live : spent).add(mapped.value().code());
+					pending.add(new CodeStore.StoredCode(mapped.value().code(), batchId, mapped.value().usesLeft()));
+					live += mapped.value().usesLeft();
+					stored++;
 				}
 				sides.add(new Object[] { code.code(), mapped.value().code(), batchId, isVoid });
 			}
 			CouponTemplate template = copied.get(batch.getKey().tplId()).template();
 			Instant from = (template.validity() instanceof Validity.Fixed fixed) ? fixed.from() : template.claimStart();
 			Instant until = (template.validity() instanceof Validity.Fixed fixed) ? fixed.until() : template.claimEnd();
-			this.codes.insertBatchIfAbsent(batchId, template.id(), from, until, live.size() + spent.size(), live.size(),
-					ACTOR, now);
-			this.codes.insertCodes(batchId, 1, live, now);
-			this.codes.insertCodes(batchId, 0, spent, now);
-			rows += 2 + live.size() + spent.size() + sides.size();
-			for (int start = 0; start < sides.size(); start += ROWS_PER_INSERT) {
-				List<Object[]> chunk = sides.subList(start, Math.min(sides.size(), start + ROWS_PER_INSERT));
-				List<Object> params = new ArrayList<>();
-				chunk.forEach((row) -> params.addAll(List.of(row)));
-				this.global
-					.sql("INSERT IGNORE INTO migration_code_legacy (code_as_typed, code, batch_id, void) VALUES "
-							+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")))
-					.params(params)
-					.update();
+			this.codes.insertBatchIfAbsent(batchId, template.id(), from, until, stored, live, ACTOR, now);
+			rows += 2;
+			if (pending.size() >= CODES_PER_FLUSH) {
+				rows += flush(pending, sides, now);
+				lease.renew();
 			}
-			lease.renew();
 		}
+		rows += flush(pending, sides, now);
 		return new CodeCopy(heldBack, rows);
+	}
+
+	/** Stores the codes and side rows gathered so far; @return how many rows */
+	private long flush(List<CodeStore.StoredCode> pending, List<Object[]> sides, Instant now) {
+		long rows = pending.size() + sides.size();
+		this.codes.insertCodes(pending, now);
+		for (int start = 0; start < sides.size(); start += ROWS_PER_INSERT) {
+			List<Object[]> chunk = sides.subList(start, Math.min(sides.size(), start + ROWS_PER_INSERT));
+			List<Object> params = new ArrayList<>();
+			chunk.forEach((row) -> params.addAll(List.of(row)));
+			this.global
+				.sql("INSERT IGNORE INTO migration_code_legacy (code_as_typed, code, batch_id, void) VALUES "
+						+ String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)")))
+				.params(params)
+				.update();
+		}
+		pending.clear();
+		sides.clear();
+		return rows;
 	}
 
 	/**
@@ -308,7 +327,8 @@ final class StaticCopy {
 		this.global.sql("SELECT batch_id, batch_no, tpl_id FROM migration_code_batch").query((rs) -> {
 			batches.put(rs.getLong(1), new LegacyCodeBatch(rs.getString(2), rs.getLong(3)));
 		});
-		Map<Long, Map<String, Integer>> stored = new HashMap<>();
+		// Every copied code as NEW stores it, with its batch: one walk of each table.
+		Map<String, Long> stored = this.codes.codes(batches.keySet());
 		for (LegacyCode code : legacy.codes) {
 			// A code held back (its template's, or its own BAD_CODE) is reported, not
 			// copied.
@@ -319,8 +339,7 @@ final class StaticCopy {
 		this.global.sql("SELECT code_as_typed, code, batch_id, void FROM migration_code_legacy").query((rs) -> {
 			long batchId = rs.getLong(3);
 			LegacyCodeBatch batch = batches.get(batchId);
-			boolean present = rs.getBoolean(4)
-					|| stored.computeIfAbsent(batchId, this.codes::codes).containsKey(rs.getString(2));
+			boolean present = rs.getBoolean(4) || Long.valueOf(batchId).equals(stored.get(rs.getString(2)));
 			if (batch != null && present) {
 				newRows.get("t_coupon_code")
 					.put(rs.getString(1), staticCode(rs.getString(1), batch.tplId(), batch.batchNo()));

@@ -49,18 +49,28 @@ public class CodeStore {
 	 * @return how many were stored
 	 */
 	public int insert(long batchId, int usesPerCode, Collection<String> codes, Instant now) {
+		return insert(codes.stream().map((code) -> new StoredCode(code, batchId, usesPerCode)).toList(), now);
+	}
+
+	/**
+	 * Stores codes of any batches that are not stored yet, as
+	 * {@link #insert(long, int, Collection, Instant)} does.
+	 * @param codes the codes, each with its batch and its uses
+	 * @param now the creation instant
+	 * @return how many were stored
+	 */
+	public int insert(Collection<StoredCode> codes, Instant now) {
 		int inserted = 0;
-		for (Map.Entry<Integer, Map<Integer, List<String>>> database : this.router
-			.byDatabaseAndTable(codes, (code) -> code)
+		for (Map.Entry<Integer, Map<Integer, List<StoredCode>>> database : this.router
+			.byDatabaseAndTable(codes, StoredCode::code)
 			.entrySet()) {
 			inserted += this.shards.inShard(database.getKey(), (sql) -> {
 				int here = 0;
-				for (Map.Entry<Integer, List<String>> table : database.getValue().entrySet()) {
-					List<String> rows = table.getValue();
+				for (Map.Entry<Integer, List<StoredCode>> table : database.getValue().entrySet()) {
+					List<StoredCode> rows = table.getValue();
 					for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
 						here += insert(sql, TABLE + "_" + table.getKey(),
-								rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)), batchId, usesPerCode,
-								now);
+								rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)), now);
 					}
 				}
 				return here;
@@ -69,12 +79,11 @@ public class CodeStore {
 		return inserted;
 	}
 
-	private static int insert(JdbcClient sql, String table, List<String> codes, long batchId, int usesPerCode,
-			Instant now) {
+	private static int insert(JdbcClient sql, String table, List<StoredCode> codes, Instant now) {
 		String at = UtcInstants.text(now);
 		List<Object> values = new ArrayList<>(codes.size() * 4);
-		for (String code : codes) {
-			values.addAll(List.of(code, batchId, usesPerCode, at));
+		for (StoredCode code : codes) {
+			values.addAll(List.of(code.code(), code.batchId(), code.usesLeft(), at));
 		}
 		return sql
 			.sql("INSERT IGNORE INTO " + table + " (code, batch_id, uses_left, created_at) VALUES "
@@ -124,6 +133,45 @@ public class CodeStore {
 				after = page.get(page.size() - 1).code;
 			}
 		}
+	}
+
+	/**
+	 * Walks the codes of many batches, each physical table once, in code order, a page at
+	 * a time.
+	 * @param batchIds the batches
+	 * @param each receives each code with its batch
+	 */
+	public void forEachOf(Collection<Long> batchIds, BiConsumer<String, Long> each) {
+		if (batchIds.isEmpty()) {
+			return;
+		}
+		for (ShardLocation location : this.router.layout().locations()) {
+			String after = "";
+			while (true) {
+				List<Map.Entry<String, Long>> page = this.shards.sql(location.database())
+					.sql("SELECT code, batch_id FROM " + location.physicalTable(TABLE)
+							+ " WHERE batch_id IN (:batches) AND code > :after ORDER BY code LIMIT " + PAGE)
+					.param("batches", batchIds)
+					.param("after", after)
+					.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+					.list();
+				page.forEach((code) -> each.accept(code.getKey(), code.getValue()));
+				if (page.size() < PAGE) {
+					break;
+				}
+				after = page.get(page.size() - 1).getKey();
+			}
+		}
+	}
+
+	/**
+	 * A code to store.
+	 *
+	 * @param code the normalised code
+	 * @param batchId its batch
+	 * @param usesLeft the uses it starts with
+	 */
+	public record StoredCode(String code, long batchId, int usesLeft) {
 	}
 
 	/**

@@ -46,24 +46,23 @@ public class LegacyCodeCopies {
 	}
 
 	/**
-	 * Stores a batch's codes that are not stored yet.
-	 * @param batchId the batch
-	 * @param usesLeft 1 for a code still redeemable, 0 for a used or void one
-	 * @param normalised the codes, normalised
+	 * Stores codes that are not stored yet, of any copied batches, in bulk.
+	 * @param codes the codes, normalised, each with its batch and its uses left (1 still
+	 * redeemable, 0 used or void)
 	 * @param now the instant
 	 * @return how many were stored now
 	 */
-	public int insertCodes(long batchId, int usesLeft, Collection<String> normalised, Instant now) {
-		return normalised.isEmpty() ? 0 : this.codes.insert(batchId, usesLeft, normalised, now);
+	public int insertCodes(Collection<CodeStore.StoredCode> codes, Instant now) {
+		return codes.isEmpty() ? 0 : this.codes.insert(codes, now);
 	}
 
 	/**
-	 * @param batchId a batch
-	 * @return its codes, each with its uses left
+	 * @param batchIds copied batches
+	 * @return their codes, each with its batch
 	 */
-	public Map<String, Integer> codes(long batchId) {
-		Map<String, Integer> stored = new HashMap<>();
-		this.codes.forEach(batchId, stored::put);
+	public Map<String, Long> codes(Collection<Long> batchIds) {
+		Map<String, Long> stored = new HashMap<>();
+		this.codes.forEachOf(batchIds, stored::put);
 		return stored;
 	}
 

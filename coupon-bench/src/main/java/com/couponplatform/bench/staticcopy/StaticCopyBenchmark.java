@@ -116,7 +116,8 @@ public final class StaticCopyBenchmark {
 
 	private static void awaitWorker(PhaseMachine.Cli machine, Process worker) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-		while (machine.reads()
+		// The worker's start records the migration (phase LEGACY), then it heartbeats.
+		while (machine.reads().read().processes() == null || machine.reads()
 			.read()
 			.processes()
 			.stream()
