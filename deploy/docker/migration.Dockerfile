@@ -1,5 +1,6 @@
-# coupon-migration image: the operator CLI (`schema`, `check`, `locate`, `legacy-*`), and the
-# migration worker once it lands (`worker`, Migration 4 of 6). Build from the repository root after
+# coupon-migration image: the operator CLI (`schema`, `check`, `locate`, `legacy-*`, `status`,
+# `transition`), and the migration worker (`worker`, compose's coupon-migration-worker). Build from
+# the repository root after
 # `./mvnw -DskipTests package`:
 #   docker build -f deploy/docker/migration.Dockerfile -t coupon-migration:0.1.0 .
 #   docker run --rm --env-file production.env coupon-migration:0.1.0 schema

@@ -56,7 +56,7 @@ class ComposeFileTest {
 		this.compose.path("services").fieldNames().forEachRemaining(services::add);
 		assertThat(services).containsExactlyInAnyOrder("mysql-global", "mysql-shard-0", "mysql-shard-0-replica",
 				"mysql-shard-1", "mysql-shard-1-replica", "redis", "rocketmq-namesrv", "rocketmq-broker",
-				"coupon-api-1", "coupon-api-2", "coupon-admin", "coupon-migration");
+				"coupon-api-1", "coupon-api-2", "coupon-admin", "coupon-migration", "coupon-migration-worker");
 		for (String shard : List.of("mysql-shard-0", "mysql-shard-1")) {
 			JsonNode replica = service(shard + "-replica");
 			assertThat(replica.path("image").asText()).startsWith("mysql:8");

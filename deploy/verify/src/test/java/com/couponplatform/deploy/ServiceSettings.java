@@ -42,18 +42,17 @@ final class ServiceSettings {
 	}
 
 	/**
-	 * A service of the platform by image name: coupon-api and coupon-admin read
-	 * coupon-core's settings, their own and every library's on their classpath;
-	 * coupon-migration (the CLI) binds coupon-core's and its own only.
+	 * A service of the platform by image name: each reads coupon-core's settings, its own
+	 * and every library's on its classpath (coupon-migration's worker is a Spring Boot
+	 * application too).
 	 * @param service {@code coupon-api}, {@code coupon-admin} or {@code coupon-migration}
 	 * @return its settings
 	 */
 	static ServiceSettings of(String service) {
 		ServiceSettings settings = new ServiceSettings(service);
-		boolean springBootApplication = !service.equals("coupon-migration");
 		for (URL metadata : resources("META-INF/spring-configuration-metadata.json")) {
 			boolean ours = metadata.toString().contains("/coupon-");
-			if (ours ? ownOrCore(metadata, service) : springBootApplication) {
+			if (!ours || ownOrCore(metadata, service)) {
 				settings.addMetadata(metadata);
 			}
 		}
