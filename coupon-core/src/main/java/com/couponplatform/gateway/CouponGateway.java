@@ -330,9 +330,9 @@ public class CouponGateway {
 					.update();
 				OldJournal journal = journal(database, epoch);
 				if (journal != null) {
-					// Every row of the window is locked and UNUSED (its users' fences
-					// read):
-					// all of them changed.
+					// A row the update skipped was moved meanwhile by another gateway
+					// write,
+					// which journalled it too: naming it here explains it twice, no more.
 					ids.forEach((id) -> journal.wrote("t_user_coupon", id));
 				}
 			}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +17,8 @@ import com.couponplatform.shared.RetryLaterException;
  * The epochs of a platform in front of a legacy database, as the global database stores
  * them (decision 3): read every poll interval, each read acknowledged by the process's
  * heartbeat, so that a transition knows when every live process acts on its epoch. A
- * process that has not read the phase for longer than its lease refuses writes: the
- * transitions have stopped waiting for it, and it could be deciding under a phase that is
- * gone.
+ * process that has not read the phase for half its lease refuses writes: soon after, the
+ * transitions stop waiting for it, and it could be deciding under a phase that is gone.
  */
 final class StoredEpochs implements MigrationEpochs, SmartLifecycle {
 
@@ -31,6 +31,8 @@ final class StoredEpochs implements MigrationEpochs, SmartLifecycle {
 	private final Duration poll;
 
 	private final long freshNanos;
+
+	private final LongSupplier nanos;
 
 	private volatile Epoch current;
 
@@ -47,13 +49,20 @@ final class StoredEpochs implements MigrationEpochs, SmartLifecycle {
 	 * @param lease how long a process that has not acknowledged is still waited for
 	 */
 	StoredEpochs(MigrationState state, ProcessHeartbeats heartbeats, Epoch current, Duration poll, Duration lease) {
+		this(state, heartbeats, current, poll, lease, System::nanoTime);
+	}
+
+	/** With the monotonic clock a test moves. */
+	StoredEpochs(MigrationState state, ProcessHeartbeats heartbeats, Epoch current, Duration poll, Duration lease,
+			LongSupplier nanos) {
 		this.state = state;
 		this.heartbeats = heartbeats;
 		this.current = current;
 		this.poll = poll;
 		// Half the lease: the process stops writing well before the others stop waiting.
 		this.freshNanos = lease.toNanos() / 2;
-		this.readAtNanos = System.nanoTime();
+		this.nanos = nanos;
+		this.readAtNanos = nanos.getAsLong();
 	}
 
 	@Override
@@ -63,7 +72,7 @@ final class StoredEpochs implements MigrationEpochs, SmartLifecycle {
 
 	@Override
 	public Epoch writable() {
-		if (System.nanoTime() - this.readAtNanos > this.freshNanos) {
+		if (this.nanos.getAsLong() - this.readAtNanos > this.freshNanos) {
 			throw new RetryLaterException("This process cannot read the migration's phase; retry shortly", 1);
 		}
 		return this.current;
@@ -83,7 +92,7 @@ final class StoredEpochs implements MigrationEpochs, SmartLifecycle {
 			if (this.heartbeats != null) {
 				this.heartbeats.beat(epoch.number());
 			}
-			this.readAtNanos = System.nanoTime();
+			this.readAtNanos = this.nanos.getAsLong();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot read the migration's phase: {}", ex.toString());

@@ -81,7 +81,7 @@ final class TransitionRunner implements SmartLifecycle {
 	private void run(Transition transition) throws InterruptedException {
 		WorkerLease lease = () -> {
 			if (!hold(transition.id())) {
-				throw new IllegalStateException("Another worker holds transition " + transition.id());
+				throw new WorkerLease.LostException(transition.id());
 			}
 		};
 		MigrationState.Stored now = this.state.read().orElseThrow();
@@ -95,8 +95,10 @@ final class TransitionRunner implements SmartLifecycle {
 			try {
 				checked.addAll(this.works.run(transition, lease));
 			}
-			catch (DataAccessException | InterruptedException ex) {
-				// Not the transition's fault: run again by this worker or the next.
+			catch (DataAccessException | WorkerLease.LostException | InterruptedException ex) {
+				// Not the transition's fault: run again by this worker or the next (or,
+				// the
+				// lease lost, by the worker that holds it now).
 				throw ex;
 			}
 			catch (RuntimeException ex) {

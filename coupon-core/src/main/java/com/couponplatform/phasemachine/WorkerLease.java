@@ -9,8 +9,20 @@ interface WorkerLease {
 
 	/**
 	 * Renews the hold.
-	 * @throws IllegalStateException when another worker holds the transition now
+	 * @throws LostException when another worker holds the transition now
 	 */
 	void renew();
+
+	/**
+	 * This worker's lease expired (a pause longer than it) and another worker took the
+	 * transition over: this one stops, leaving the transition to it.
+	 */
+	final class LostException extends RuntimeException {
+
+		LostException(long transitionId) {
+			super("Another worker holds transition " + transitionId + " now");
+		}
+
+	}
 
 }
