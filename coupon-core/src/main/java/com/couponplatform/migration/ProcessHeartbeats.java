@@ -66,6 +66,20 @@ public final class ProcessHeartbeats {
 	}
 
 	/**
+	 * Forgets processes silent for long: a process killed leaves its row behind, and
+	 * every deploy would add more.
+	 * @param global the global database
+	 * @param silentFor how long a process must have been silent
+	 * @return how many rows were removed
+	 */
+	public static int prune(DataSource global, Duration silentFor) {
+		return JdbcClient.create(global)
+			.sql("DELETE FROM migration_process WHERE heartbeat_at < NOW(3) - INTERVAL ? MICROSECOND")
+			.param(silentFor.toNanos() / 1000)
+			.update();
+	}
+
+	/**
 	 * The live processes and their epochs, for the console.
 	 * @param global the global database
 	 * @param lease how long a silent process counts as live

@@ -32,6 +32,11 @@ final class TransitionRunner implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(TransitionRunner.class);
 
+	/** A process silent this long is gone: its heartbeat row is removed. */
+	private static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+	private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
 	private final MigrationState state;
 
 	private final TransitionStore store;
@@ -171,8 +176,13 @@ final class TransitionRunner implements SmartLifecycle {
 	}
 
 	private void loop() {
+		long prunedAt = System.nanoTime() - PRUNE_EVERY.toNanos() - 1;
 		while (!Thread.currentThread().isInterrupted()) {
 			try {
+				if (System.nanoTime() - prunedAt > PRUNE_EVERY.toNanos()) {
+					ProcessHeartbeats.prune(this.global, FORGET_AFTER);
+					prunedAt = System.nanoTime();
+				}
 				if (!runOnce()) {
 					Thread.sleep(this.properties.getPoll().toMillis());
 				}
