@@ -240,6 +240,11 @@ public final class MigrationCli {
 				: new OldDatabase(
 						new DriverManagerDataSource(legacy.jdbcUrl(legacyName), legacy.getUser(), legacy.getPassword()),
 						OLD_TRANSACTION_SECONDS);
+		if (old == null && !status) {
+			this.out.println("refused: a transition is checked against the legacy database: set COUPON_LEGACY_DB_NAME "
+					+ "(and its COUPON_LEGACY_DB_* server) like the services'");
+			return 2;
+		}
 		PhaseCommands commands = new PhaseCommands(PhaseMachine.cli(global(), old, properties, Clock.systemUTC()),
 				this.out, json, properties.getPoll());
 		try {

@@ -49,6 +49,18 @@ class MigrationCliTest {
 		assertThat(printed()).contains("--database is required");
 	}
 
+	@Test
+	void refusesPhaseCommandsItCannotRunBeforeTouchingAnyDatabase() {
+		assertThat(cli(Map.of()).run("transition", "STATIC_FROZEN")).isEqualTo(2);
+		assertThat(printed()).contains("set COUPON_LEGACY_DB_NAME");
+		assertThat(cli(Map.of()).run("transition")).isEqualTo(2);
+		assertThat(cli(Map.of()).run("status", "LEGACY")).isEqualTo(2);
+		assertThat(cli(Map.of()).run("status", "--dry-run")).isEqualTo(2);
+		assertThat(printed()).contains("usage: coupon-migration status [--json] | transition PHASE");
+		assertThat(cli(Map.of()).run("demo-reset")).isEqualTo(2);
+		assertThat(printed()).contains("is not a demo platform's");
+	}
+
 	private static String[] append(String[] base, String... more) {
 		String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
 		System.arraycopy(more, 0, all, base.length, more.length);
