@@ -12,11 +12,31 @@ import com.couponplatform.migration.MigrationState;
 /**
  * The phase machine's parts over one global and one legacy database, put together once
  * for the services' configuration and for the CLI, which runs without Spring.
- *
- * @param checks the entry preconditions
- * @param works the transitions' work
  */
-public record PhaseMachine(TransitionChecks checks, TransitionWorks works) {
+public final class PhaseMachine {
+
+	private final TransitionChecks checks;
+
+	private final TransitionWorks works;
+
+	private PhaseMachine(TransitionChecks checks, TransitionWorks works) {
+		this.checks = checks;
+		this.works = works;
+	}
+
+	/**
+	 * @return the entry preconditions
+	 */
+	TransitionChecks checks() {
+		return this.checks;
+	}
+
+	/**
+	 * @return the transitions' work
+	 */
+	TransitionWorks works() {
+		return this.works;
+	}
 
 	/**
 	 * @param global the global database

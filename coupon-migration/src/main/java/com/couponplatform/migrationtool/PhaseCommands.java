@@ -17,6 +17,7 @@ import com.couponplatform.phasemachine.ReadMigration;
 import com.couponplatform.phasemachine.RequestTransition;
 import com.couponplatform.phasemachine.Transition;
 import com.couponplatform.phasemachine.TransitionStatus;
+import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.RuleViolationException;
 
 /**
@@ -110,7 +111,7 @@ final class PhaseCommands {
 		}
 		catch (RuleViolationException ex) {
 			if (this.json) {
-				print(com.couponplatform.shared.Problem.of(ex));
+				print(Problem.of(ex));
 			}
 			else {
 				this.out.println("refused (" + ex.code() + "): " + ex.getMessage());
