@@ -1,7 +1,5 @@
 package com.couponplatform.bench.legacy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,13 +38,13 @@ public final class LegacyGenerationBenchmark {
 		String serverUrl = "jdbc:mysql://" + env("COUPON_DB_HOST", "127.0.0.1") + ":" + env("COUPON_DB_PORT", "3306")
 				+ "/";
 		execute(serverUrl, "DROP DATABASE IF EXISTS `" + database + "`");
-		migrate("legacy-schema", "--database", database);
+		MigrateScript.run("legacy-schema", "--database", database);
 		List<String> generate = List.of("legacy-generate", "--database", database, "--users",
 				Integer.toString(Math.max(1, coupons / 10)), "--templates", "200", "--coupons",
 				Integer.toString(coupons), "--codes", Integer.toString(Math.max(4, coupons / 10)), "--seed", "1",
 				"--now", "2026-12-01T00:00:00Z");
 		long start = System.nanoTime();
-		String printed = migrate(generate.toArray(String[]::new));
+		String printed = MigrateScript.run(generate.toArray(String[]::new));
 		double wallSeconds = (System.nanoTime() - start) / 1e9;
 		Matcher wrote = WROTE.matcher(printed);
 		if (!wrote.find()) {
@@ -74,17 +71,6 @@ public final class LegacyGenerationBenchmark {
 	private static String row(String what, long rows, double seconds, double baselineRate) {
 		return String.format("| %s | %d | %.1f | %.0f | %.2f |%n", what, rows, seconds, rows / seconds,
 				rows / seconds / baselineRate);
-	}
-
-	private static String migrate(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("./deploy/migrate.sh"));
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + printed);
-		}
-		return printed;
 	}
 
 	private static double copyInsideTheServer(String databaseUrl) throws SQLException {

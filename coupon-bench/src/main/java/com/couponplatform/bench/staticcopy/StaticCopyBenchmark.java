@@ -1,8 +1,6 @@
 package com.couponplatform.bench.staticcopy;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +23,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.couponplatform.bench.claim.Machine;
+import com.couponplatform.bench.legacy.MigrateScript;
 import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.migration.MigrationProperties;
 import com.couponplatform.migration.Phase;
@@ -57,13 +56,13 @@ public final class StaticCopyBenchmark {
 		String legacyName = env("COUPON_LEGACY_DB_NAME", "couponbench_copy_legacy_mall");
 		DatabaseProperties database = database(prefix);
 		execute(database.jdbcUrl(""), "DROP DATABASE IF EXISTS `" + legacyName + "`");
-		migrate("legacy-schema", "--database", legacyName);
+		MigrateScript.run("legacy-schema", "--database", legacyName);
 		List<String> generate = List.of("legacy-generate", "--database", legacyName, "--users", "20000", "--templates",
 				Integer.toString(templates), "--coupons", "40000", "--codes", Integer.toString(codes), "--seed", "1",
 				"--now", "2026-12-01T00:00:00Z");
-		migrate(generate.toArray(String[]::new));
-		migrate("demo-reset");
-		migrate("schema");
+		MigrateScript.run(generate.toArray(String[]::new));
+		MigrateScript.run("demo-reset");
+		MigrateScript.run("schema");
 
 		Process worker = new ProcessBuilder("./deploy/migrate.sh", "worker").redirectErrorStream(true)
 			.redirectOutput(new File("coupon-bench/target/static-copy-worker.log"))
@@ -245,17 +244,6 @@ public final class StaticCopyBenchmark {
 
 	private static Connection connect(DatabaseProperties database, String url) throws SQLException {
 		return DriverManager.getConnection(url, database.getUser(), database.getPassword());
-	}
-
-	private static String migrate(String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("./deploy/migrate.sh"));
-		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (process.waitFor() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + printed);
-		}
-		return printed;
 	}
 
 	private static void execute(String url, String sql) throws SQLException {
