@@ -26,10 +26,8 @@ final class MigrationStartup {
 			new Probe("user coupons", "SELECT id FROM user_coupon LIMIT 1"),
 			new Probe("order locks", "SELECT order_id FROM coupon_order LIMIT 1"),
 			new Probe("code redemptions", "SELECT user_id FROM code_redemption LIMIT 1"),
-			new Probe("running issuance jobs",
-					"SELECT id FROM issuance_job WHERE status IN ('PREPARING', 'PENDING', 'RUNNING', 'PAUSED') LIMIT 1"),
-			new Probe("running code batches",
-					"SELECT id FROM code_batch WHERE status IN ('GENERATING', 'IMPORTING') LIMIT 1"));
+			new Probe("running issuance jobs", RunningJobs.ISSUANCE_JOBS + " LIMIT 1"),
+			new Probe("running code batches", RunningJobs.CODE_BATCHES + " LIMIT 1"));
 
 	private final MigrationState state;
 

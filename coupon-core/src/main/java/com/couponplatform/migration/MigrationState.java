@@ -35,21 +35,11 @@ public final class MigrationState {
 	 */
 	public Optional<Stored> read() {
 		return this.sql
-			.sql("SELECT phase, epoch, legacy_database, entered_at, entered_by, transition_id FROM migration_state "
-					+ "WHERE id = 1")
+			.sql("SELECT phase, epoch, legacy_database, entered_at, entered_by, transition_id, began_at "
+					+ "FROM migration_state WHERE id = 1")
 			.query((rs, n) -> new Stored(Phase.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3),
 					UtcInstants.instant(rs.getObject(4, LocalDateTime.class)), rs.getString(5),
-					rs.getObject(6, Long.class)))
-			.optional();
-	}
-
-	/**
-	 * @return when the migration underway began (the back office is frozen since), or
-	 * empty in phase NONE
-	 */
-	public Optional<Instant> beganAt() {
-		return this.sql.sql("SELECT began_at FROM migration_state WHERE id = 1")
-			.query((rs, n) -> UtcInstants.instant(rs.getObject(1, LocalDateTime.class)))
+					rs.getObject(6, Long.class), UtcInstants.instant(rs.getObject(7, LocalDateTime.class))))
 			.optional();
 	}
 
@@ -99,9 +89,10 @@ public final class MigrationState {
 	 * @param enteredAt when the phase was entered
 	 * @param enteredBy who entered it
 	 * @param transitionId the transition running, or {@code null}
+	 * @param beganAt when the migration began: the back office is frozen since
 	 */
 	public record Stored(Phase phase, long number, String legacyDatabase, Instant enteredAt, String enteredBy,
-			Long transitionId) {
+			Long transitionId, Instant beganAt) {
 
 		/**
 		 * @return the epoch processes act on

@@ -46,7 +46,7 @@ public final class ReadMigration {
 			return new Status(Phase.NONE, null, null, null, null, null, null, null, null, null);
 		}
 		MigrationState.Stored now = stored.get();
-		Freeze freeze = now.phase().freezesBackOffice() ? new Freeze(this.state.beganAt().orElse(null), null) : null;
+		Freeze freeze = now.phase().freezesBackOffice() ? new Freeze(now.beganAt(), null) : null;
 		return new Status(now.phase(), now.number(), now.enteredAt(), now.phase().next().stream().toList(),
 				now.phase().rollback().stream().toList(), this.store.latest().orElse(null), freeze,
 				StaticCopy.report(JdbcClient.create(this.global)), this.store.history(),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,11 +24,14 @@ import com.couponplatform.gateway.OldDatabase;
  */
 final class SingleWriterProof {
 
-	/** OLD's coupon tables, each with its key and every column hashed. */
-	private static final List<Watched> TABLES = List.of(new Watched("t_coupon_template", "id"),
-			new Watched("t_coupon_scope", "id"), new Watched("t_coupon_blacklist_goods", "goods_id"),
-			new Watched("t_user_coupon", "id"), new Watched("t_coupon_code", "code"),
-			new Watched("t_coupon_use_log", "id"));
+	/**
+	 * OLD's coupon tables, each with its key and every column hashed: the static ones the
+	 * freeze's checksum covers, and the users' coupons and use log.
+	 */
+	private static final List<Watched> TABLES = Stream
+		.concat(StaticChecksum.TABLES.stream().map((table) -> new Watched(table.name(), table.key())),
+				Stream.of(new Watched("t_user_coupon", "id"), new Watched("t_coupon_use_log", "id")))
+		.toList();
 
 	/**
 	 * How far before the first read's last journal entry explanations are looked for: a

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.identifier.SnowflakeIdGenerator;
 import com.couponplatform.migration.Phase;
+import com.couponplatform.migration.RunningJobs;
 
 /**
  * The preconditions a transition is checked against before its work begins, in code
@@ -56,10 +57,8 @@ final class TransitionChecks {
 			return checked;
 		}
 		if (to == Phase.STATIC_FROZEN) {
-			checked.add(none("no-issuance-job-running", "issuance jobs",
-					"SELECT id FROM issuance_job WHERE status IN ('PREPARING', 'PENDING', 'RUNNING', 'PAUSED')"));
-			checked.add(none("no-code-batch-running", "code batches",
-					"SELECT id FROM code_batch WHERE status IN ('GENERATING', 'IMPORTING')"));
+			checked.add(none("no-issuance-job-running", "issuance jobs", RunningJobs.ISSUANCE_JOBS));
+			checked.add(none("no-code-batch-running", "code batches", RunningJobs.CODE_BATCHES));
 		}
 		else {
 			checked.add(this.checksum.unchanged());
@@ -101,18 +100,17 @@ final class TransitionChecks {
 	/** Decision 2: from SINGLE_WRITE_OLD on the gateway inserts generator IDs. */
 	private Precondition idsBelowFloor() {
 		long floor = SnowflakeIdGenerator.floorAt(this.clock.instant());
+		List<String> largest = new ArrayList<>();
 		List<String> above = new ArrayList<>();
-		StringBuilder found = new StringBuilder();
 		for (String table : List.of("t_user_coupon", "t_coupon_use_log")) {
 			long max = this.old.sql().sql("SELECT COALESCE(MAX(id), 0) FROM " + table).query(Long.class).single();
-			found.append(table).append(" ").append(max).append(", ");
+			largest.add(table + " " + max);
 			if (max >= floor) {
 				above.add(table + " " + max);
 			}
 		}
-		String largest = found.substring(0, found.length() - 2);
 		return Precondition.of("legacy-ids-below-generator-floor", above.isEmpty(),
-				above.isEmpty() ? "largest IDs " + largest + " below the generator's floor " + floor
+				above.isEmpty() ? "largest IDs " + String.join(", ", largest) + " below the generator's floor " + floor
 						: "IDs at or above the generator's floor " + floor + ": " + String.join(", ", above));
 	}
 
