@@ -164,8 +164,30 @@ class PhaseMachineIT {
 		assertThat(call("POST", "/admin/api/v1/migration/transitions", VIEWER, "{\"to\":\"STATIC_FROZEN\"}").status())
 			.isEqualTo(403);
 		assertThat(call("GET", "/admin/api/v1/migration", VIEWER, null).status()).isEqualTo(200);
+		Answer malformed = call("POST", "/admin/api/v1/migration/transitions", ADMIN, "{\"to\":");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.code()).isEqualTo("VALIDATION_FAILED");
+		for (String[] anonymous : new String[][] { { "GET", "/admin/api/v1/migration" },
+				{ "POST", "/admin/api/v1/migration/transitions" }, { "GET", "/admin/api/v1/migration/users/7" } }) {
+			Answer refused = call(anonymous[0], anonymous[1], null, "{\"to\":\"STATIC_FROZEN\"}");
+			assertThat(refused.status()).as(anonymous[1]).isEqualTo(401);
+			assertThat(refused.code()).isEqualTo("UNAUTHENTICATED");
+		}
 		assertThat(global().sql("SELECT COUNT(*) FROM migration_transition").query(Long.class).single())
 			.isEqualTo(transitionsBefore);
+		assertThat(status().path("epoch").asLong()).isEqualTo(epoch);
+
+		// Reads of one transition and one user: unknown and malformed keys are problems.
+		Answer missing = call("GET", "/admin/api/v1/migration/transitions/987654321", VIEWER, null);
+		assertThat(missing.status()).isEqualTo(404);
+		assertThat(missing.contentType()).startsWith("application/problem+json");
+		assertThat(call("GET", "/admin/api/v1/migration/transitions/abc", VIEWER, null).status()).isEqualTo(400);
+		assertThat(call("GET", "/admin/api/v1/migration/users/abc", VIEWER, null).code())
+			.isEqualTo("VALIDATION_FAILED");
+		assertThat(call("GET", "/admin/api/v1/migration/users/0", VIEWER, null).status()).isEqualTo(400);
+		JsonNode user = call("GET", "/admin/api/v1/migration/users/100001", VIEWER, null).body();
+		assertThat(user.toString()).isEqualTo(
+				"{\"userId\":\"100001\",\"side\":\"OLD\",\"migrated\":false,\"readGray\":false,\"writeGray\":false}");
 
 		// LEGACY → STATIC_FROZEN: the checksum of every static row is recorded.
 		Answer frozen = request("STATIC_FROZEN", ADMIN);
