@@ -55,7 +55,7 @@ class LegacyStartupIT {
 		assertThat(migrationRows(database)).isEqualTo(1);
 		assertThat(mall.sql().sql("SELECT COUNT(*) FROM t_coupon_migration_schema_history").query(Long.class).single())
 			.as("the platform's tables in OLD")
-			.isEqualTo(3);
+			.isEqualTo(4);
 
 		assertThatThrownBy(() -> start()).hasRootCauseInstanceOf(MigrationStartupRefusedException.class)
 			.rootCause()

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -25,6 +26,7 @@ import com.couponplatform.messaging.Outbox;
 import com.couponplatform.messaging.OutboxEvent;
 import com.couponplatform.migration.Epoch;
 import com.couponplatform.migration.MigrationEpochs;
+import com.couponplatform.migration.Phase;
 import com.couponplatform.migration.Side;
 import com.couponplatform.migration.SideResolver;
 import com.couponplatform.persistence.UtcInstants;
@@ -166,9 +168,69 @@ public class CouponGateway {
 			WriteDecision decision = decide(userId, epoch, Side.OLD);
 			return database.transaction().execute((status) -> {
 				OldFence.check(database.sql(), userId, decision);
-				return work.apply(new OldWrites(database.sql(), userId,
-						epoch.phase().generatorIdsOnOld() ? this.ids::nextId : null, journal(database, epoch)));
+				OldWrites writes = new OldWrites(database.sql(), userId,
+						epoch.phase().generatorIdsOnOld() ? this.ids::nextId : null, journal(database, epoch));
+				T result = work.apply(writes);
+				if (epoch.phase().replicatesToNew()) {
+					// Also when the work wrote nothing (a replay): an extra change costs
+					// the
+					// applier one comparison, a missed one a user NEW lacks.
+					OldOutbox.append(database.sql(), this.ids.nextId(), userId, epoch.number(), writes.useLogIds(),
+							writes.exchangedCodes());
+				}
+				return result;
 			});
+		});
+	}
+
+	/**
+	 * Changes NEW's copy of a legacy user (DUAL_WRITE until the user's cutover), in one
+	 * transaction of the user's shard at READ COMMITTED that first takes the user's copy
+	 * lock: the user's row of {@code migration_user_copy}, created if absent and locked
+	 * until the transaction ends, so the applier and the backfill copy one user one at a
+	 * time, and a holder that dies holds nothing and has written nothing. Refused for a
+	 * user whose side in NEW's fence is not OLD: their copy is the original now.
+	 * @param <T> the result
+	 * @param userId the user
+	 * @param work the changes, through the writes it is given
+	 * @return the work's result, committed; empty when the user is not on OLD
+	 */
+	public <T> Optional<T> copy(long userId, Function<MirrorWrites, T> work) {
+		ShardLocation location = this.router.locateUser(userId);
+		return this.shards.inShardReadCommitted(location.database(), (sql) -> {
+			sql.sql("INSERT INTO " + location.physicalTable("migration_user_copy")
+					+ " (user_id, epoch, rows_copied, copied_at) VALUES (?, -1, 0, NOW(3)) "
+					+ "ON DUPLICATE KEY UPDATE user_id = user_id")
+				.param(userId)
+				.update();
+			Epoch epoch = this.epochs.writable();
+			if (!UserFence
+				.admitted(sql, location.physicalTable(UserFence.TABLE), Set.of(userId),
+						new WriteDecision(Side.OLD, epoch))
+				.contains(userId)) {
+				return Optional.empty();
+			}
+			return Optional.of(work.apply(new MirrorWrites(sql, location, userId)));
+		});
+	}
+
+	/**
+	 * Removes up to a limit of the copied coupons of one physical table (a rollback to
+	 * STATIC_COPIED: while every user is on OLD, every row of NEW's coupon tables is a
+	 * copy), with their side rows.
+	 * @param location the physical table
+	 * @param limit the most rows per call
+	 * @return how many coupons were removed
+	 */
+	public int removeCopies(ShardLocation location, int limit) {
+		Epoch epoch = this.epochs.writable();
+		if (epoch.phase().compareTo(Phase.WRITE_GRAY) >= 0 || !epoch.phase().fenced()) {
+			throw new IllegalStateException("NEW's coupons are not only copies in phase " + epoch.phase());
+		}
+		return this.shards.inShardReadCommitted(location.database(), (sql) -> {
+			int removed = sql.sql("DELETE FROM " + location.physicalTable("user_coupon") + " LIMIT " + limit).update();
+			sql.sql("DELETE FROM " + location.physicalTable("legacy_coupon") + " LIMIT " + limit).update();
+			return removed;
 		});
 	}
 
@@ -328,6 +390,16 @@ public class CouponGateway {
 							+ "WHERE state = 0 AND id IN (" + marks(ids.size()) + ")")
 					.params(params)
 					.update();
+				if (epoch.phase().replicatesToNew()) {
+					// One change per user: a row the update skipped changes nothing the
+					// applier copies.
+					due.stream()
+						.filter((row) -> admitted.contains(row[1]))
+						.map((row) -> row[1])
+						.distinct()
+						.forEach((uid) -> OldOutbox.append(sql, this.ids.nextId(), uid, epoch.number(), List.of(),
+								List.of()));
+				}
 				OldJournal journal = journal(database, epoch);
 				if (journal != null) {
 					// A row the update skipped was moved meanwhile by another gateway

@@ -52,6 +52,14 @@ public final class OldDatabase {
 	}
 
 	/**
+	 * @return local transactions of OLD at READ COMMITTED, for the platform's own tables
+	 * there (the outbox's relay)
+	 */
+	public TransactionTemplate readCommitted() {
+		return this.transaction;
+	}
+
+	/**
 	 * Reads at one consistent point: every statement of the work sees OLD as it was when
 	 * the first one ran (a read-only REPEATABLE READ transaction).
 	 * @param <T> the result

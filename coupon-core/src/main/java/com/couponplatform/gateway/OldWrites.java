@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,6 +44,12 @@ public final class OldWrites {
 	private final LongSupplier newIds;
 
 	private final OldJournal journal;
+
+	/** The codes this transaction exchanged, named in its outbox change. */
+	private final List<String> exchangedCodes = new ArrayList<>();
+
+	/** The use-log rows this transaction appended, named in its outbox change. */
+	private final List<Long> useLogIds = new ArrayList<>();
 
 	/**
 	 * @param newIds the IDs new rows carry, or {@code null} while OLD's AUTO_INCREMENT
@@ -161,8 +169,17 @@ public final class OldWrites {
 			.update() == 1;
 		if (exchanged) {
 			journal("t_coupon_code", code);
+			this.exchangedCodes.add(code);
 		}
 		return exchanged;
+	}
+
+	List<String> exchangedCodes() {
+		return this.exchangedCodes;
+	}
+
+	List<Long> useLogIds() {
+		return this.useLogIds;
 	}
 
 	/**
@@ -200,7 +217,9 @@ public final class OldWrites {
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
 			.params(id, this.userId, couponId, orderNo, action, amount, text(now))
 			.update(keys, "id");
-		journal("t_coupon_use_log", (id != null) ? id : keys.getKey().longValue());
+		long logged = (id != null) ? id : keys.getKey().longValue();
+		journal("t_coupon_use_log", logged);
+		this.useLogIds.add(logged);
 		return true;
 	}
 

@@ -29,6 +29,12 @@ public class Topics {
 	/** Suffix of the topic of {@code CodeRedeemed} events (from the users' shards). */
 	public static final String CODE_REDEEMED = "code_redeemed";
 
+	/**
+	 * Suffix of the topic of OLD's changes on their way to NEW (the migration's
+	 * replication).
+	 */
+	public static final String MIGRATION_TO_NEW = "migration_to_new";
+
 	private final String prefix;
 
 	Topics(MessagingProperties properties) {
@@ -55,6 +61,10 @@ public class Topics {
 		return this.prefix + "_" + CODE_REDEEMED;
 	}
 
+	public String migrationToNew() {
+		return this.prefix + "_" + MIGRATION_TO_NEW;
+	}
+
 	/**
 	 * A consumer group of this installation.
 	 * @param name the consumer's name, for example {@code template_statistic}
@@ -69,7 +79,8 @@ public class Topics {
 	 * @return topic names
 	 */
 	public List<String> all() {
-		return List.of(couponClaimed(), couponStatusChanged(), issuance(), redemptionAccepted(), codeRedeemed());
+		return List.of(couponClaimed(), couponStatusChanged(), issuance(), redemptionAccepted(), codeRedeemed(),
+				migrationToNew());
 	}
 
 }

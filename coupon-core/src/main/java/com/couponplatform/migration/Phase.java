@@ -93,6 +93,15 @@ public enum Phase {
 	}
 
 	/**
+	 * Whether every gateway write on OLD also appends its change to OLD's outbox, for the
+	 * applier to copy into NEW (invariant 4): from DUAL_WRITE until every user is on NEW.
+	 * @return whether OLD's writes replicate to NEW
+	 */
+	public boolean replicatesToNew() {
+		return this.compareTo(DUAL_WRITE) >= 0 && this.compareTo(NEW_PRIMARY) < 0;
+	}
+
+	/**
 	 * Whether the gateway journals every legacy row it writes (the single-writer proof
 	 * explains OLD's changes by it): from STATIC_FROZEN, the phase the proof is taken in,
 	 * for as long as OLD takes the gateway's writes.

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.migration.MigrationProperties;
 import com.couponplatform.migration.MigrationState;
+import com.couponplatform.replication.CopyRemoval;
 
 /**
  * The phase machine's parts over one global and one legacy database, put together once
@@ -43,10 +44,11 @@ public final class PhaseMachine {
 	 * @param old the legacy database, or {@code null} in phase NONE
 	 */
 	static PhaseMachine of(DataSource global, OldDatabase old, MigrationProperties properties, Clock clock,
-			StaticCopy copy) {
+			StaticCopy copy, CopyRemoval removal) {
 		StaticChecksum checksum = (old != null) ? new StaticChecksum(old, global) : null;
-		return new PhaseMachine(new TransitionChecks(global, old, checksum, clock), new TransitionWorks(checksum,
-				(old != null) ? new SingleWriterProof(old) : null, properties.getSingleWriterWindow(), copy));
+		return new PhaseMachine(new TransitionChecks(global, old, checksum, clock),
+				new TransitionWorks(checksum, (old != null) ? new SingleWriterProof(old) : null,
+						properties.getSingleWriterWindow(), copy, removal, properties.getProcessLease()));
 	}
 
 	/**
@@ -56,11 +58,11 @@ public final class PhaseMachine {
 	 * @return requests and reads over them
 	 */
 	public static Cli cli(DataSource global, OldDatabase old, MigrationProperties properties, Clock clock) {
-		PhaseMachine machine = of(global, old, properties, clock, null);
+		PhaseMachine machine = of(global, old, properties, clock, null, null);
 		MigrationState state = new MigrationState(global);
 		TransitionStore store = new TransitionStore(global);
 		return new Cli(new RequestTransition(state, store, machine.checks, machine.works, clock),
-				new ReadMigration(state, store, global, properties.getProcessLease()));
+				new ReadMigration(state, store, global, old, properties.getProcessLease()));
 	}
 
 	static String workerName() {

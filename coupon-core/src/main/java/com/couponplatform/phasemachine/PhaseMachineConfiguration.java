@@ -17,6 +17,7 @@ import com.couponplatform.migration.LegacyDatabaseConfigured;
 import com.couponplatform.migration.MigrationProperties;
 import com.couponplatform.migration.MigrationState;
 import com.couponplatform.redemption.LegacyCodeCopies;
+import com.couponplatform.replication.CopyRemoval;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.template.LegacyTemplateCopies;
 import com.couponplatform.template.SuperBlacklist;
@@ -35,15 +36,16 @@ class PhaseMachineConfiguration {
 
 	@Bean
 	ReadMigration readMigration(MigrationState state, TransitionStore store, ShardDataSources pools,
-			MigrationProperties properties) {
-		return new ReadMigration(state, store, pools.all().get(ShardDataSources.GLOBAL), properties.getProcessLease());
+			ObjectProvider<OldDatabase> old, MigrationProperties properties) {
+		return new ReadMigration(state, store, pools.all().get(ShardDataSources.GLOBAL), old.getIfAvailable(),
+				properties.getProcessLease());
 	}
 
 	@Bean
 	RequestTransition requestTransition(MigrationState state, TransitionStore store, ShardDataSources pools,
 			ObjectProvider<OldDatabase> old, MigrationProperties properties, Clock clock) {
 		PhaseMachine machine = PhaseMachine.of(pools.all().get(ShardDataSources.GLOBAL), old.getIfAvailable(),
-				properties, clock, null);
+				properties, clock, null, null);
 		return new RequestTransition(state, store, machine.checks(), machine.works(), clock);
 	}
 
@@ -52,11 +54,11 @@ class PhaseMachineConfiguration {
 	@ConditionalOnProperty(name = "coupon.migration.worker", havingValue = "true")
 	TransitionRunner transitionRunner(MigrationState state, TransitionStore store, ShardDataSources pools,
 			OldDatabase old, MigrationProperties properties, Clock clock, LegacyTemplateCopies templates,
-			LegacyCodeCopies codes, SuperBlacklist blacklist, IdGenerator ids, LegacyTime time) {
+			LegacyCodeCopies codes, SuperBlacklist blacklist, IdGenerator ids, LegacyTime time, CopyRemoval removal) {
 		DataSource global = pools.all().get(ShardDataSources.GLOBAL);
 		StaticCopy copy = new StaticCopy(old, global, templates, codes, blacklist, ids, time, clock,
 				new MigrationFaults(properties.getPauseAt()));
-		PhaseMachine machine = PhaseMachine.of(global, old, properties, clock, copy);
+		PhaseMachine machine = PhaseMachine.of(global, old, properties, clock, copy, removal);
 		return new TransitionRunner(state, store, machine.checks(), machine.works(), old, global, properties, clock,
 				PhaseMachine.workerName());
 	}

@@ -10,10 +10,12 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.migration.MigrationState;
 import com.couponplatform.migration.Phase;
 import com.couponplatform.migration.ProcessHeartbeats;
 import com.couponplatform.migration.Side;
+import com.couponplatform.replication.Backlog;
 import com.couponplatform.shared.InvalidInputException;
 
 /**
@@ -28,12 +30,19 @@ public final class ReadMigration {
 
 	private final DataSource global;
 
+	private final OldDatabase old;
+
 	private final Duration processLease;
 
-	ReadMigration(MigrationState state, TransitionStore store, DataSource global, Duration processLease) {
+	/**
+	 * @param old the legacy database, or {@code null} when none is configured
+	 */
+	ReadMigration(MigrationState state, TransitionStore store, DataSource global, OldDatabase old,
+			Duration processLease) {
 		this.state = state;
 		this.store = store;
 		this.global = global;
+		this.old = old;
 		this.processLease = processLease;
 	}
 
@@ -43,14 +52,19 @@ public final class ReadMigration {
 	public Status read() {
 		Optional<MigrationState.Stored> stored = this.state.read();
 		if (stored.isEmpty()) {
-			return new Status(Phase.NONE, null, null, null, null, null, null, null, null, null);
+			return new Status(Phase.NONE, null, null, null, null, null, null, null, null, null, null);
 		}
 		MigrationState.Stored now = stored.get();
 		Freeze freeze = now.phase().freezesBackOffice() ? new Freeze(now.beganAt(), null) : null;
 		return new Status(now.phase(), now.number(), now.enteredAt(), now.phase().next().stream().toList(),
 				now.phase().rollback().stream().toList(), this.store.latest().orElse(null), freeze,
-				StaticCopy.report(JdbcClient.create(this.global)), this.store.history(),
+				StaticCopy.report(JdbcClient.create(this.global)), replication(), this.store.history(),
 				ProcessHeartbeats.live(this.global, this.processLease));
+	}
+
+	private Replication replication() {
+		// OLD's outbox exists from LEGACY on; only the replicating phases fill it.
+		return new Replication((this.old != null) ? Backlog.toNew(this.old.sql()) : Backlog.NONE, Backlog.NONE);
 	}
 
 	/**
@@ -80,12 +94,21 @@ public final class ReadMigration {
 	 * @param freeze since when the back office is frozen, or {@code null}
 	 * @param staticCopy the static copy's last comparison per table (templates, scopes,
 	 * blacklist, codes), empty before one
+	 * @param replication the changes not yet applied, each way
 	 * @param history every phase change
 	 * @param processes the live processes and the epoch each acts on
 	 */
 	public record Status(Phase phase, Long epoch, Instant enteredAt, List<Phase> next, List<Phase> rollbackTo,
-			Transition transition, Freeze freeze, Map<String, CopiedTable> staticCopy,
+			Transition transition, Freeze freeze, Map<String, CopiedTable> staticCopy, Replication replication,
 			List<TransitionStore.HistoryEntry> history, List<ProcessHeartbeats.Live> processes) {
+	}
+
+	/**
+	 * @param toNew OLD's changes not yet applied to NEW
+	 * @param toOld NEW's changes not yet applied to OLD (reverse replication, from
+	 * WRITE_GRAY on)
+	 */
+	public record Replication(Backlog toNew, Backlog toOld) {
 	}
 
 	/**

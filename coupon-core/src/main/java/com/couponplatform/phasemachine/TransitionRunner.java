@@ -134,6 +134,7 @@ final class TransitionRunner implements SmartLifecycle {
 			return;
 		}
 		awaitProcesses(transition, checked, lease);
+		checked.addAll(this.works.afterEntered(transition));
 		this.store.finish(transition.id(), TransitionStatus.DONE, checked,
 				"entered " + transition.to() + " at epoch " + transition.toEpoch(), this.clock.instant());
 		logger.info("Transition {} {} → {} done at epoch {}", transition.id(), transition.from(), transition.to(),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.couponplatform.migration.Phase;
+import com.couponplatform.replication.CopyRemoval;
 
 /**
  * What each transition does between its checks and its phase change, and how it says so
@@ -22,14 +23,25 @@ final class TransitionWorks {
 
 	private final StaticCopy copy;
 
+	private final CopyRemoval removal;
+
+	private final Duration settle;
+
 	/**
 	 * @param copy the static copy, or {@code null} in a process that only plans (the CLI)
+	 * @param removal the removal of NEW's dynamic copy, or {@code null} in a process that
+	 * only plans
+	 * @param settle how long a straggling applier may still commit after every process
+	 * left a replicating phase
 	 */
-	TransitionWorks(StaticChecksum checksum, SingleWriterProof proof, Duration singleWriterWindow, StaticCopy copy) {
+	TransitionWorks(StaticChecksum checksum, SingleWriterProof proof, Duration singleWriterWindow, StaticCopy copy,
+			CopyRemoval removal, Duration settle) {
 		this.checksum = checksum;
 		this.proof = proof;
 		this.singleWriterWindow = singleWriterWindow;
 		this.copy = copy;
+		this.removal = removal;
+		this.settle = settle;
 	}
 
 	/**
@@ -51,10 +63,18 @@ final class TransitionWorks {
 			case "SINGLE_WRITE_OLD>STATIC_FROZEN" -> List
 				.of("the gateway gives new legacy rows OLD's AUTO_INCREMENT IDs again; switch the monolith's coupon "
 						+ "writes back on only once the phase is STATIC_FROZEN");
+			case "STATIC_COPIED>DUAL_WRITE" -> List.of("check the static rows against the freeze's checksum",
+					"from then on every gateway write on OLD also appends its change to OLD's outbox in the same "
+							+ "transaction; the worker relays the changes over RocketMQ and applies them to NEW, "
+							+ "copying each changed user whole");
 			default -> List.of();
 		});
 		steps.add("raise OLD's phase fence to epoch " + (fromEpoch + 1) + " and enter " + to);
 		steps.add("wait until every live api, admin and worker process acknowledges epoch " + (fromEpoch + 1));
+		if (removesCopy(from, to)) {
+			steps.add("stop relaying; remove OLD's pending changes and NEW's copy of users' coupons, use log, "
+					+ "order locks, redemption requests and code redemptions (OLD stayed complete)");
+		}
 		return steps;
 	}
 
@@ -90,6 +110,27 @@ final class TransitionWorks {
 		if ("SINGLE_WRITE_OLD>STATIC_COPIED".equals(key(transition.from(), transition.to()))) {
 			this.copy.remove();
 		}
+	}
+
+	/**
+	 * Does what a transition does once every process acts on its epoch: a rollback out of
+	 * the replicating phases removes NEW's dynamic copy then, when nothing writes it any
+	 * more. Idempotent, like the work.
+	 * @return the preconditions it established
+	 */
+	List<Precondition> afterEntered(Transition transition) throws InterruptedException {
+		if (!removesCopy(transition.from(), transition.to())) {
+			return List.of();
+		}
+		long removed = this.removal.remove();
+		Thread.sleep(this.settle.toMillis());
+		removed += this.removal.remove();
+		return List.of(Precondition.of("new-dynamic-copy-removed", true,
+				"removed " + removed + " rows of NEW's copy and OLD's pending changes"));
+	}
+
+	private static boolean removesCopy(Phase from, Phase to) {
+		return to == Phase.STATIC_COPIED && from.compareTo(Phase.STATIC_COPIED) > 0;
 	}
 
 	private static String key(Phase from, Phase to) {

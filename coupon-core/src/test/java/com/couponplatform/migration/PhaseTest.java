@@ -56,4 +56,10 @@ class PhaseTest {
 			.containsExactlyElementsOf(EnumSet.range(Phase.STATIC_FROZEN, Phase.NEW_PRIMARY));
 	}
 
+	@Test
+	void oldsWritesReplicateToNewFromDualWriteUntilEveryUserIsOnNew() {
+		assertThat(EnumSet.allOf(Phase.class).stream().filter(Phase::replicatesToNew))
+			.containsExactlyElementsOf(EnumSet.range(Phase.DUAL_WRITE, Phase.WRITE_GRAY));
+	}
+
 }

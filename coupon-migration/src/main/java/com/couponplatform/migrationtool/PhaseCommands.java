@@ -17,6 +17,7 @@ import com.couponplatform.phasemachine.ReadMigration;
 import com.couponplatform.phasemachine.RequestTransition;
 import com.couponplatform.phasemachine.Transition;
 import com.couponplatform.phasemachine.TransitionStatus;
+import com.couponplatform.replication.Backlog;
 import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.RuleViolationException;
 
@@ -67,6 +68,11 @@ final class PhaseCommands {
 			Transition last = status.transition();
 			this.out.println("last transition " + last.id() + " " + last.from() + " → " + last.to() + " "
 					+ last.status() + ": " + last.detail());
+		}
+		Backlog toNew = status.replication().toNew();
+		if (status.phase().replicatesToNew() || toNew.pending() > 0) {
+			this.out.println("replication to NEW: " + toNew.pending() + " changes pending, oldest " + toNew.lagMillis()
+					+ " ms old");
 		}
 		status.processes()
 			.forEach((process) -> this.out.println("process " + process.processId() + " at epoch " + process.epoch()));

@@ -133,6 +133,8 @@ class MigrationController {
 	 * @param freeze since when the back office is frozen
 	 * @param staticCopy the static copy per table (templates, scopes, blacklist, codes),
 	 * once one was compared
+	 * @param replication the changes not yet applied, each way ({@code pending} 0 =
+	 * drained)
 	 * @param history every phase change
 	 * @param processes the live processes, each with the epoch it acts on
 	 */
@@ -140,12 +142,12 @@ class MigrationController {
 	record MigrationResponse(Phase phase, String epoch, Instant enteredAt, List<Phase> next, List<Phase> rollbackTo,
 			@JsonInclude(JsonInclude.Include.ALWAYS) TransitionSummary transition,
 			@JsonInclude(JsonInclude.Include.ALWAYS) ReadMigration.Freeze freeze,
-			Map<String, CopiedTableResponse> staticCopy, List<HistoryResponse> history,
-			List<ProcessResponse> processes) {
+			Map<String, CopiedTableResponse> staticCopy, ReadMigration.Replication replication,
+			List<HistoryResponse> history, List<ProcessResponse> processes) {
 
 		static MigrationResponse of(ReadMigration.Status status) {
 			if (status.phase() == Phase.NONE) {
-				return new MigrationResponse(Phase.NONE, null, null, null, null, null, null, null, null, null);
+				return new MigrationResponse(Phase.NONE, null, null, null, null, null, null, null, null, null, null);
 			}
 			Transition last = status.transition();
 			return new MigrationResponse(status.phase(), Long.toString(status.epoch()), status.enteredAt(),
@@ -161,6 +163,7 @@ class MigrationController {
 								(table) -> new CopiedTableResponse(table.getValue().old(), table.getValue().copied(),
 										table.getValue().equal()),
 								(a, b) -> a, LinkedHashMap::new)),
+					status.replication(),
 					status.history()
 						.stream()
 						.map((entry) -> new HistoryResponse(entry.from(), entry.to(), entry.at(), entry.by()))

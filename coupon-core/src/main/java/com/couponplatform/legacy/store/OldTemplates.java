@@ -28,7 +28,7 @@ import com.couponplatform.template.LegacyTemplates;
  * OLD's own guard decides by (decision 1). A template the mapping cannot map (bad data)
  * is served as absent, and reported in the log.
  */
-final class OldTemplates implements LegacyTemplates {
+public final class OldTemplates implements LegacyTemplates {
 
 	private static final Logger logger = LoggerFactory.getLogger(OldTemplates.class);
 
@@ -63,7 +63,7 @@ final class OldTemplates implements LegacyTemplates {
 	 * @param id the template ID
 	 * @return the mapping, or empty when OLD has no such template
 	 */
-	Optional<Mapping<MigratedTemplate>> mapping(long id) {
+	public Optional<Mapping<MigratedTemplate>> mapping(long id) {
 		return this.cache.get(id);
 	}
 

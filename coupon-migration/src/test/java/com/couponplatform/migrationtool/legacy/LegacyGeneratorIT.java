@@ -204,7 +204,7 @@ class LegacyGeneratorIT {
 					"t_coupon_migration_journal", "t_coupon_migration_order", "t_coupon_migration_outbox",
 					"t_coupon_migration_redemption_request", "t_coupon_migration_schema_history",
 					"t_coupon_migration_user", "t_coupon_migration_user_lock");
-		assertThat(count(jdbc, "SELECT COUNT(*) FROM t_coupon_migration_schema_history")).isEqualTo(3);
+		assertThat(count(jdbc, "SELECT COUNT(*) FROM t_coupon_migration_schema_history")).isEqualTo(4);
 	}
 
 	@Test

@@ -1,0 +1,80 @@
+package com.couponplatform.replication;
+
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import com.couponplatform.gateway.CouponGateway;
+import com.couponplatform.gateway.OldDatabase;
+import com.couponplatform.legacy.CodeMapping;
+import com.couponplatform.legacy.CouponMapping;
+import com.couponplatform.legacy.LegacyTime;
+import com.couponplatform.legacy.UseLogMapping;
+import com.couponplatform.legacy.store.OldTemplates;
+import com.couponplatform.messaging.Topics;
+import com.couponplatform.migration.LegacyDatabaseConfigured;
+import com.couponplatform.migration.MigrationEpochs;
+import com.couponplatform.sharding.ShardDataSources;
+import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.sharding.ShardTransactions;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The replication OLD → NEW, in the worker alone (decision 4): the relay of OLD's outbox,
+ * the applier and the copy's removal.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReplicationProperties.class)
+@Conditional(LegacyDatabaseConfigured.class)
+@ConditionalOnProperty(name = "coupon.migration.worker", havingValue = "true")
+class ReplicationConfiguration {
+
+	@Bean
+	UserCopy userCopy(CouponGateway gateway, OldDatabase old, OldTemplates templates, LegacyTime time) {
+		CouponMapping mapping = new CouponMapping(time);
+		return new UserCopy(gateway, new OldUserRows(old), new NewUserRows(mapping), templates, mapping);
+	}
+
+	@Bean
+	UseLogCopy useLogCopy(OldDatabase old, ShardTransactions shards, ShardRouter router, LegacyTime time) {
+		return new UseLogCopy(old, shards, router, new UseLogMapping(time));
+	}
+
+	@Bean
+	CodeStateCopy codeStateCopy(OldDatabase old, ShardDataSources pools, ShardTransactions shards, ShardRouter router,
+			LegacyTime time) {
+		return new CodeStateCopy(old, pools.all().get(ShardDataSources.GLOBAL), shards, router, time);
+	}
+
+	@Bean
+	OldOutboxRelay oldOutboxRelay(OldDatabase old, RocketMQTemplate rocketMQ, Topics topics, MigrationEpochs epochs,
+			ReplicationProperties settings) {
+		return new OldOutboxRelay(old, rocketMQ.getProducer(), topics.migrationToNew(), epochs, settings);
+	}
+
+	@Bean
+	OldChangeApplier oldChangeApplier(Topics topics, ReplicationProperties settings, MigrationEpochs epochs,
+			ShardDataSources pools, OldDatabase old, UserCopy users, UseLogCopy useLogs, CodeStateCopy codes,
+			MeterRegistry registry) {
+		return new OldChangeApplier(topics.migrationToNew(), topics.consumerGroup("migration_applier"),
+				settings.getApplierThreads(), epochs, pools.all().get(ShardDataSources.GLOBAL), old, users, useLogs,
+				codes, registry);
+	}
+
+	@Bean
+	CopyComparison copyComparison(OldDatabase old, ShardTransactions shards, ShardRouter router, ShardDataSources pools,
+			LegacyTime time) {
+		return new CopyComparison(old, new NewUserRows(new CouponMapping(time)), shards, router,
+				pools.all().get(ShardDataSources.GLOBAL), new UseLogMapping(time), new CodeMapping(time));
+	}
+
+	@Bean
+	CopyRemoval copyRemoval(CouponGateway gateway, OldDatabase old, ShardTransactions shards, ShardRouter router) {
+		return new CopyRemoval(gateway, old, shards, router);
+	}
+
+}
