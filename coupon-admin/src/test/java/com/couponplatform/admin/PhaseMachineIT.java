@@ -304,6 +304,29 @@ class PhaseMachineIT {
 	}
 
 	@Test
+	void verificationRunsAreRefusedWithoutACopyAndTheirInputIsChecked() {
+		Answer early = call("POST", "/admin/api/v1/migration/verifications", ADMIN, "{}");
+		assertThat(early.status()).isEqualTo(409);
+		assertThat(early.code()).isEqualTo("MIGRATION_PRECONDITION_FAILED");
+		assertThat(call("POST", "/admin/api/v1/migration/verifications", ADMIN, "{\"fromUserId\":\"abc\"}").code())
+			.isEqualTo("VALIDATION_FAILED");
+		assertThat(call("POST", "/admin/api/v1/migration/verifications", ADMIN,
+				"{\"fromUserId\":\"9\",\"toUserId\":\"3\"}")
+			.code()).isEqualTo("VALIDATION_FAILED");
+		assertThat(call("POST", "/admin/api/v1/migration/verifications", VIEWER, "{}").status()).isEqualTo(403);
+		assertThat(call("POST", "/admin/api/v1/migration/verifications", null, "{}").status()).isEqualTo(401);
+		Answer unknown = call("GET", "/admin/api/v1/migration/verifications/987654321", VIEWER, null);
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(global().sql("SELECT COUNT(*) FROM migration_verification").query(Long.class).single()).isZero();
+		JsonNode status = status();
+		assertThat(status.path("backfill").toString())
+			.isEqualTo("{\"status\":\"IDLE\",\"usersTotal\":0,\"usersMigrated\":0,\"rowsCopied\":0,\"perSecond\":0}");
+		assertThat(status.path("verification").toString()).isEqualTo("{\"lastId\":null,\"cleanRunsInARow\":0}");
+		assertThat(status.path("replication").path("toNew").toString()).isEqualTo("{\"pending\":0,\"lagMillis\":0}");
+	}
+
+	@Test
 	void aChangeOfStaticDataAfterTheFreezeIsFoundAndNamed() throws Exception {
 		assertThat(done(request("STATIC_FROZEN", ADMIN))).isEqualTo("DONE");
 		String title = MALL.sql()

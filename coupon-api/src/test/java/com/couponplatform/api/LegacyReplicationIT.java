@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,22 +14,24 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.couponplatform.migration.Phase;
-import com.couponplatform.migrationtool.worker.MigrationWorkerApplication;
 import com.couponplatform.phasemachine.ReadMigration;
 import com.couponplatform.phasemachine.RequestTransition;
-import com.couponplatform.phasemachine.Transition;
-import com.couponplatform.phasemachine.TransitionStatus;
 import com.couponplatform.redemption.CodeAlphabet;
 import com.couponplatform.replication.CopyComparison;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
+import com.couponplatform.testsupport.LegacyMall;
+import com.couponplatform.testsupport.RealServices;
+import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestServices;
 import com.couponplatform.testsupport.TestTokens;
@@ -47,8 +48,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once it is back; a rollback to STATIC_COPIED removes NEW's copy and leaves OLD whole,
  * and a change made before it is dropped after the migration enters DUAL_WRITE again.
  */
+@RealServices
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LegacyReplicationIT extends LegacyApiIntegrationTest {
+class LegacyReplicationIT {
+
+	/**
+	 * A migration of its own: the other legacy tests share one in phase LEGACY, which
+	 * this test walks forward.
+	 */
+	static final String PREFIX = TestServices.prefixDroppedAtExit();
+
+	static final LegacyMall MALL = LegacyMall.create(PREFIX);
+
+	@LocalServerPort
+	int port;
 
 	/**
 	 * How long the relay stays down under load: the issue's minute by default, shorter
@@ -58,8 +72,13 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 
 	private static final String SERVICE = TestTokens.service();
 
+	/**
+	 * The api's and the worker's: short windows, and the relay's fault drill (the
+	 * worker's alone).
+	 */
 	private static final String[] SETTINGS = { "coupon.migration.single-writer-window=1s",
-			"coupon.migration.process-lease=2s", "coupon.migration.transition-lease=3s" };
+			"coupon.migration.process-lease=2s", "coupon.migration.transition-lease=3s",
+			"coupon.migration.replication.redeliver=true" };
 
 	private static ConfigurableApplicationContext worker;
 
@@ -89,6 +108,8 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 
 	@DynamicPropertySource
 	static void windows(DynamicPropertyRegistry registry) {
+		ApiIntegrationTest.register(registry, PREFIX);
+		registry.add("coupon.legacy.db.name", MALL::name);
 		for (String setting : SETTINGS) {
 			int equals = setting.indexOf('=');
 			registry.add(setting.substring(0, equals), () -> setting.substring(equals + 1));
@@ -118,7 +139,7 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 			.param(used)
 			.update();
 		MALL.coupon(UNTOUCHED, claimable, 0, 1, now.minus(1, ChronoUnit.DAYS), null, null);
-		worker = startWorker();
+		worker = MigrationDrive.startWorker(PREFIX, MALL.name(), SETTINGS);
 	}
 
 	@AfterAll
@@ -131,7 +152,7 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 	@Test
 	@Order(1)
 	void everyWritePathOnOldReachesNewExactlyThoughEachChangeArrivesTwiceAndOutOfOrder() {
-		walkTo(Phase.DUAL_WRITE);
+		drive().walkTo(Phase.DUAL_WRITE);
 		long changesBefore = applied();
 		long lastLogBefore = lastUseLog();
 		long u1 = 930_001;
@@ -168,7 +189,7 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 		// template); the refused claim's rolled back with its change.
 		long changes = 12;
 
-		awaitDrained();
+		drive().awaitDrained();
 		assertThat(applied() - changesBefore).as("changes applied, each once").isEqualTo(changes);
 		for (long user : List.of(u1, u2, u3)) {
 			assertThat(comparison().user(user)).as("user " + user).isEmpty();
@@ -213,18 +234,18 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 			assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
 			acknowledged++;
 			i++;
-			sleep(100);
+			MigrationDrive.sleep(100);
 		}
 		ReadMigration.Replication waiting = this.reads.read().replication();
 		assertThat(waiting.toNew().pending()).isEqualTo(acknowledged);
 		assertThat(waiting.toNew().lagMillis()).isGreaterThanOrEqualTo(OUTAGE.toMillis() - 1_000);
 		// The metric reads OLD's outbox at most once a second.
-		sleep(1_100);
+		MigrationDrive.sleep(1_100);
 		assertThat(this.registry.get("coupon.migration.replication.pending").tag("direction", "toNew").gauge().value())
 			.isEqualTo((double) acknowledged);
 
-		worker = startWorker();
-		awaitDrained();
+		worker = MigrationDrive.startWorker(PREFIX, MALL.name(), SETTINGS);
+		drive().awaitDrained();
 		long copied = 0;
 		for (long user : users) {
 			assertThat(comparison().user(user)).as("user " + user).isEmpty();
@@ -241,7 +262,7 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 		assertThat(newTotal("user_coupon")).isPositive();
 		long dualWriteEpoch = this.reads.read().epoch();
 
-		walkTo(Phase.STATIC_COPIED);
+		drive().walkTo(Phase.STATIC_COPIED);
 		for (String table : List.of("user_coupon", "legacy_coupon", "coupon_usage", "coupon_order",
 				"redemption_request", "migration_user_copy", "code_redemption")) {
 			assertThat(newTotal(table)).as(table).isZero();
@@ -252,7 +273,7 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 		assertThat(MALL.sql().sql("SELECT COUNT(*) FROM t_coupon_use_log").query(Long.class).single())
 			.isEqualTo(oldLog);
 
-		walkTo(Phase.DUAL_WRITE);
+		drive().walkTo(Phase.DUAL_WRITE);
 		// A change made under the first DUAL_WRITE, delivered late: dropped, not applied.
 		MALL.sql()
 			.sql("INSERT INTO t_coupon_migration_outbox (id, uid, epoch, change_type, payload, created_at) "
@@ -264,35 +285,22 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 		long u1 = 930_001;
 		assertThat(post("/api/v1/claims", TestTokens.user(u1), claimBody(claimable, "again-1")).status())
 			.isEqualTo(201);
-		awaitDrained();
+		drive().awaitDrained();
 		assertThat(newCopies(UNTOUCHED)).isZero();
 		assertThat(comparison().user(u1)).isEmpty();
 		assertThat(newCoupons(u1)).isEqualTo(oldCoupons(u1)).isEqualTo(5);
 	}
 
-	private void walkTo(Phase target) {
-		Phase phase = this.reads.read().phase();
-		while (phase != target) {
-			Phase to = (target.compareTo(phase) > 0) ? phase.next().orElseThrow() : phase.rollback().orElseThrow();
-			Transition requested = this.requests.request(to, phase, "it");
-			until(() -> this.requests.read(requested.id()).status() != TransitionStatus.RUNNING);
-			Transition done = this.requests.read(requested.id());
-			assertThat(done.status()).as(done.detail()).isEqualTo(TransitionStatus.DONE);
-			phase = to;
-		}
+	private Answer post(String path, String token, String body) {
+		return new TestHttp(this.port).call("POST", path, "Bearer " + token, body);
 	}
 
-	private void awaitDrained() {
-		until(() -> this.reads.read().replication().toNew().pending() == 0);
+	private static String claimBody(long templateId, String requestId) {
+		return LegacyApiIntegrationTest.claimBody(templateId, requestId);
 	}
 
-	/** Waits up to a minute for a condition, and fails the test past it. */
-	private static void until(BooleanSupplier condition) {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited a minute").isLessThan(deadline);
-			sleep(100);
-		}
+	private MigrationDrive drive() {
+		return new MigrationDrive(this.requests, this.reads);
 	}
 
 	private static long created(Answer answer) {
@@ -383,27 +391,6 @@ class LegacyReplicationIT extends LegacyApiIntegrationTest {
 
 	private JdbcClient shard(ShardLocation location) {
 		return JdbcClient.create(this.pools.shard(location.database()));
-	}
-
-	private static ConfigurableApplicationContext startWorker() {
-		List<String> args = new ArrayList<>();
-		TestServices.springProperties(PREFIX).forEach((key, value) -> args.add("--" + key + "=" + value));
-		args.add("--coupon.legacy.db.name=" + MALL.name());
-		args.add("--coupon.migration.replication.redeliver=true");
-		for (String setting : SETTINGS) {
-			args.add("--" + setting);
-		}
-		return MigrationWorkerApplication.start(args.toArray(String[]::new));
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.couponplatform.migration;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -41,6 +42,14 @@ public class MigrationProperties {
 	 * unset in production.
 	 */
 	private String pauseAt;
+
+	/**
+	 * @return how this worker process names itself where it holds a lease (a transition,
+	 * a backfill range, a verification run)
+	 */
+	public static String workerName() {
+		return "coupon-migration@" + ManagementFactory.getRuntimeMXBean().getName();
+	}
 
 	public Duration getPoll() {
 		return this.poll;

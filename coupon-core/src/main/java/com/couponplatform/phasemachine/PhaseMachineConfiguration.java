@@ -14,9 +14,11 @@ import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.identifier.IdGenerator;
 import com.couponplatform.legacy.LegacyTime;
 import com.couponplatform.migration.LegacyDatabaseConfigured;
+import com.couponplatform.migration.MigrationFaults;
 import com.couponplatform.migration.MigrationProperties;
 import com.couponplatform.migration.MigrationState;
 import com.couponplatform.redemption.LegacyCodeCopies;
+import com.couponplatform.replication.BackfillProperties;
 import com.couponplatform.replication.CopyRemoval;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.template.LegacyTemplateCopies;
@@ -45,7 +47,7 @@ class PhaseMachineConfiguration {
 	RequestTransition requestTransition(MigrationState state, TransitionStore store, ShardDataSources pools,
 			ObjectProvider<OldDatabase> old, MigrationProperties properties, Clock clock) {
 		PhaseMachine machine = PhaseMachine.of(pools.all().get(ShardDataSources.GLOBAL), old.getIfAvailable(),
-				properties, clock, null, null);
+				properties, clock, null, null, 0);
 		return new RequestTransition(state, store, machine.checks(), machine.works(), clock);
 	}
 
@@ -54,13 +56,14 @@ class PhaseMachineConfiguration {
 	@ConditionalOnProperty(name = "coupon.migration.worker", havingValue = "true")
 	TransitionRunner transitionRunner(MigrationState state, TransitionStore store, ShardDataSources pools,
 			OldDatabase old, MigrationProperties properties, Clock clock, LegacyTemplateCopies templates,
-			LegacyCodeCopies codes, SuperBlacklist blacklist, IdGenerator ids, LegacyTime time, CopyRemoval removal) {
+			LegacyCodeCopies codes, SuperBlacklist blacklist, IdGenerator ids, LegacyTime time, CopyRemoval removal,
+			BackfillProperties backfill) {
 		DataSource global = pools.all().get(ShardDataSources.GLOBAL);
 		StaticCopy copy = new StaticCopy(old, global, templates, codes, blacklist, ids, time, clock,
 				new MigrationFaults(properties.getPauseAt()));
-		PhaseMachine machine = PhaseMachine.of(global, old, properties, clock, copy, removal);
+		PhaseMachine machine = PhaseMachine.of(global, old, properties, clock, copy, removal, backfill.getRanges());
 		return new TransitionRunner(state, store, machine.checks(), machine.works(), old, global, properties, clock,
-				PhaseMachine.workerName());
+				MigrationProperties.workerName());
 	}
 
 }

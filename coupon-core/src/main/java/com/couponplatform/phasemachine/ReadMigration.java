@@ -15,7 +15,9 @@ import com.couponplatform.migration.MigrationState;
 import com.couponplatform.migration.Phase;
 import com.couponplatform.migration.ProcessHeartbeats;
 import com.couponplatform.migration.Side;
+import com.couponplatform.replication.Backfill;
 import com.couponplatform.replication.Backlog;
+import com.couponplatform.replication.Verifications;
 import com.couponplatform.shared.InvalidInputException;
 
 /**
@@ -52,14 +54,21 @@ public final class ReadMigration {
 	public Status read() {
 		Optional<MigrationState.Stored> stored = this.state.read();
 		if (stored.isEmpty()) {
-			return new Status(Phase.NONE, null, null, null, null, null, null, null, null, null, null);
+			return new Status(Phase.NONE, null, null, null, null, null, null, null, null, null, null, null, null);
 		}
 		MigrationState.Stored now = stored.get();
 		Freeze freeze = now.phase().freezesBackOffice() ? new Freeze(now.beganAt(), null) : null;
 		return new Status(now.phase(), now.number(), now.enteredAt(), now.phase().next().stream().toList(),
 				now.phase().rollback().stream().toList(), this.store.latest().orElse(null), freeze,
-				StaticCopy.report(JdbcClient.create(this.global)), replication(), this.store.history(),
+				StaticCopy.report(JdbcClient.create(this.global)), Backfill.progress(JdbcClient.create(this.global)),
+				replication(), verification(), this.store.history(),
 				ProcessHeartbeats.live(this.global, this.processLease));
+	}
+
+	private Verification verification() {
+		Verifications runs = new Verifications(this.global);
+		return new Verification(runs.lastId().orElse(null),
+				runs.cleanRunsInARow(Backfill.completedAt(JdbcClient.create(this.global)).orElse(null)));
 	}
 
 	private Replication replication() {
@@ -94,13 +103,24 @@ public final class ReadMigration {
 	 * @param freeze since when the back office is frozen, or {@code null}
 	 * @param staticCopy the static copy's last comparison per table (templates, scopes,
 	 * blacklist, codes), empty before one
+	 * @param backfill the backfill's progress
 	 * @param replication the changes not yet applied, each way
+	 * @param verification the last verification run, and how many full runs in a row were
+	 * clean since the backfill completed
 	 * @param history every phase change
 	 * @param processes the live processes and the epoch each acts on
 	 */
 	public record Status(Phase phase, Long epoch, Instant enteredAt, List<Phase> next, List<Phase> rollbackTo,
-			Transition transition, Freeze freeze, Map<String, CopiedTable> staticCopy, Replication replication,
-			List<TransitionStore.HistoryEntry> history, List<ProcessHeartbeats.Live> processes) {
+			Transition transition, Freeze freeze, Map<String, CopiedTable> staticCopy, Backfill.Progress backfill,
+			Replication replication, Verification verification, List<TransitionStore.HistoryEntry> history,
+			List<ProcessHeartbeats.Live> processes) {
+	}
+
+	/**
+	 * @param lastId the last run requested, or {@code null}
+	 * @param cleanRunsInARow full runs in a row, latest first, that were clean
+	 */
+	public record Verification(Long lastId, int cleanRunsInARow) {
 	}
 
 	/**

@@ -37,6 +37,7 @@ import com.couponplatform.legacy.Mapping;
 import com.couponplatform.legacy.MigratedCode;
 import com.couponplatform.legacy.MigratedTemplate;
 import com.couponplatform.legacy.TemplateMapping;
+import com.couponplatform.migration.MigrationFaults;
 import com.couponplatform.redemption.CodeStore;
 import com.couponplatform.redemption.LegacyCodeCopies;
 import com.couponplatform.template.CouponTemplate;

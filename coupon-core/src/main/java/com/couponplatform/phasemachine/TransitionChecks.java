@@ -1,6 +1,7 @@
 package com.couponplatform.phasemachine;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.identifier.SnowflakeIdGenerator;
 import com.couponplatform.migration.Phase;
 import com.couponplatform.migration.RunningJobs;
+import com.couponplatform.replication.Backfill;
+import com.couponplatform.replication.Verifications;
 
 /**
  * The preconditions a transition is checked against before its work begins, in code
@@ -23,7 +26,7 @@ import com.couponplatform.migration.RunningJobs;
 final class TransitionChecks {
 
 	/** The last phase this build can enter; the later ones come with the next steps. */
-	static final Phase LAST_BUILT = Phase.DUAL_WRITE;
+	static final Phase LAST_BUILT = Phase.VERIFIED;
 
 	private final JdbcClient global;
 
@@ -33,11 +36,14 @@ final class TransitionChecks {
 
 	private final Clock clock;
 
+	private final Verifications verifications;
+
 	TransitionChecks(DataSource global, OldDatabase old, StaticChecksum checksum, Clock clock) {
 		this.global = JdbcClient.create(global);
 		this.old = old;
 		this.checksum = checksum;
 		this.clock = clock;
+		this.verifications = new Verifications(global);
 	}
 
 	/**
@@ -69,7 +75,27 @@ final class TransitionChecks {
 		if (to == Phase.STATIC_COPIED) {
 			checked.add(noTemplateIdCollision());
 		}
+		if (to == Phase.VERIFIED) {
+			checked.addAll(verified());
+		}
 		return checked;
+	}
+
+	/**
+	 * VERIFIED: the backfill is complete, and the last two verification runs over every
+	 * user, both requested after it completed, were clean.
+	 */
+	private List<Precondition> verified() {
+		Backfill.Progress backfill = Backfill.progress(this.global);
+		Instant completed = Backfill.completedAt(this.global).orElse(null);
+		int clean = this.verifications.cleanRunsInARow(completed);
+		return List.of(
+				Precondition.of("backfill-complete", backfill.status() == Backfill.Status.COMPLETE,
+						"backfill " + backfill.status() + ": " + backfill.usersMigrated() + " of "
+								+ backfill.usersTotal() + " users, " + backfill.rowsCopied() + " rows"),
+				Precondition.of("two-clean-verifications", completed != null && clean >= 2,
+						clean + " clean verification runs over every user in a row since the backfill completed"
+								+ ((completed != null) ? " (" + completed + ")" : "") + "; 2 needed"));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.couponplatform.migration.Phase;
+import com.couponplatform.replication.Backfill;
 import com.couponplatform.replication.CopyRemoval;
 
 /**
@@ -27,6 +28,10 @@ final class TransitionWorks {
 
 	private final Duration settle;
 
+	private final Backfill backfill;
+
+	private final int backfillRanges;
+
 	/**
 	 * @param copy the static copy, or {@code null} in a process that only plans (the CLI)
 	 * @param removal the removal of NEW's dynamic copy, or {@code null} in a process that
@@ -35,7 +40,9 @@ final class TransitionWorks {
 	 * left a replicating phase
 	 */
 	TransitionWorks(StaticChecksum checksum, SingleWriterProof proof, Duration singleWriterWindow, StaticCopy copy,
-			CopyRemoval removal, Duration settle) {
+			CopyRemoval removal, Duration settle, Backfill backfill, int backfillRanges) {
+		this.backfill = backfill;
+		this.backfillRanges = backfillRanges;
 		this.checksum = checksum;
 		this.proof = proof;
 		this.singleWriterWindow = singleWriterWindow;
@@ -67,6 +74,13 @@ final class TransitionWorks {
 					"from then on every gateway write on OLD also appends its change to OLD's outbox in the same "
 							+ "transaction; the worker relays the changes over RocketMQ and applies them to NEW, "
 							+ "copying each changed user whole");
+			case "DUAL_WRITE>BACKFILL" -> List.of(
+					"plan the backfill: OLD's users and use-log rows cut into ranges, and the codes",
+					"once in BACKFILL the worker copies every range user by user in key order, checkpointed, "
+							+ "throttled and paused while the replication lags; a user who writes first is copied by "
+							+ "the applier");
+			case "BACKFILL>VERIFIED" -> List.of("check that the backfill is complete and that the last two "
+					+ "verification runs over every user since then were clean");
 			default -> List.of();
 		});
 		steps.add("raise OLD's phase fence to epoch " + (fromEpoch + 1) + " and enter " + to);
@@ -94,6 +108,10 @@ final class TransitionWorks {
 			}
 			case "STATIC_FROZEN>SINGLE_WRITE_OLD" -> List.of(this.proof.observe(this.singleWriterWindow, lease));
 			case "SINGLE_WRITE_OLD>STATIC_COPIED" -> this.copy.copy(lease);
+			case "DUAL_WRITE>BACKFILL" -> {
+				long users = this.backfill.plan(transition.toEpoch(), this.backfillRanges);
+				yield List.of(Precondition.of("backfill-planned", true, users + " legacy users to copy"));
+			}
 			case "STATIC_COPIED>SINGLE_WRITE_OLD" -> {
 				this.copy.remove();
 				yield List.of();

@@ -2,9 +2,13 @@ package com.couponplatform.replication;
 
 import java.time.LocalDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -14,8 +18,10 @@ import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.legacy.CanonicalRow;
 import com.couponplatform.legacy.CodeMapping;
 import com.couponplatform.legacy.CouponUsage;
+import com.couponplatform.legacy.LegacyClaimRequest;
 import com.couponplatform.legacy.LegacyCodeBatch;
 import com.couponplatform.legacy.LegacyRowMappers;
+import com.couponplatform.legacy.Mapping;
 import com.couponplatform.legacy.MigratedCode;
 import com.couponplatform.legacy.UseLogMapping;
 import com.couponplatform.persistence.UtcInstants;
@@ -34,6 +40,8 @@ public final class CopyComparison {
 
 	private final NewUserRows copies;
 
+	private final MappedCoupons coupons;
+
 	private final ShardTransactions shards;
 
 	private final ShardRouter router;
@@ -44,10 +52,11 @@ public final class CopyComparison {
 
 	private final CodeMapping codes;
 
-	CopyComparison(OldDatabase old, NewUserRows copies, ShardTransactions shards, ShardRouter router, DataSource global,
-			UseLogMapping useLogs, CodeMapping codes) {
+	CopyComparison(OldDatabase old, NewUserRows copies, MappedCoupons coupons, ShardTransactions shards,
+			ShardRouter router, DataSource global, UseLogMapping useLogs, CodeMapping codes) {
 		this.old = old;
 		this.copies = copies;
+		this.coupons = coupons;
 		this.shards = shards;
 		this.router = router;
 		this.global = JdbcClient.create(global);
@@ -64,7 +73,113 @@ public final class CopyComparison {
 		ShardLocation location = this.router.locateUser(userId);
 		UserRows source = OldUserRows.read(this.old.sql(), userId);
 		UserRows copy = this.copies.read(this.shards.sql(location.database()), location, userId);
-		return Difference.between(source.canonical(), copy.canonical(), userId);
+		return differences(source, copy, userId);
+	}
+
+	/**
+	 * How a user's rows differ. NEW keeps a claim request as its coupon's origin key, so
+	 * a coupon that differs takes its claim request with it: the coupon alone is named.
+	 */
+	private List<Difference> differences(UserRows source, UserRows copy, long userId) {
+		List<Difference> differences = Difference.between(copied(source), copy.canonical(), userId);
+		Set<String> coupons = new HashSet<>();
+		differences.stream()
+			.filter((difference) -> difference.table().equals("t_user_coupon"))
+			.forEach((difference) -> coupons.add(difference.key()));
+		if (coupons.isEmpty()) {
+			return differences;
+		}
+		Map<String, String> couponOfClaim = new HashMap<>();
+		Stream.concat(source.claimRequests().stream(), copy.claimRequests().stream())
+			.forEach((claim) -> couponOfClaim.put(claim.canonical().key(), Long.toString(claim.userCouponId())));
+		return differences.stream()
+			.filter((difference) -> !(difference.table().equals(LegacyClaimRequest.TABLE)
+					&& coupons.contains(couponOfClaim.get(difference.key()))))
+			.toList();
+	}
+
+	/**
+	 * OLD's rows the copy is to hold: the coupons the mapping holds back are reported by
+	 * the copy, not missing from it.
+	 */
+	private Map<String, CanonicalRow> copied(UserRows source) {
+		Map<String, CanonicalRow> rows = source.canonical();
+		for (long heldBack : this.coupons.map(source).heldBack()) {
+			rows.remove("t_user_coupon " + heldBack);
+		}
+		return rows;
+	}
+
+	/**
+	 * {@link #user(long)} under the user's copy lock (when NEW has copied them): the
+	 * verifier's last look at a suspected difference, which no copy of the user can be
+	 * halfway through.
+	 * @param userId a user
+	 * @return how the user's rows differ
+	 */
+	public List<Difference> userLocked(long userId) {
+		ShardLocation location = this.router.locateUser(userId);
+		return this.shards.inShardReadCommitted(location.database(), (sql) -> {
+			sql.sql("SELECT user_id FROM " + location.physicalTable("migration_user_copy")
+					+ " WHERE user_id = ? FOR UPDATE")
+				.param(userId)
+				.query(Long.class)
+				.list();
+			UserRows copy = this.copies.read(sql, location, userId);
+			UserRows source = OldUserRows.read(this.old.sql(), userId);
+			return differences(source, copy, userId);
+		});
+	}
+
+	/**
+	 * The users one of NEW's coupon tables holds rows of, in ID order: the verifier's
+	 * walk of NEW, for users OLD does not have and rows in the wrong table.
+	 * @param location the physical table
+	 * @param after the page's exclusive lower bound
+	 * @param upTo the run's last user
+	 * @param limit the page's size
+	 * @return the users
+	 */
+	List<Long> usersIn(ShardLocation location, long after, long upTo, int limit) {
+		return this.shards.sql(location.database())
+			.sql("SELECT DISTINCT user_id FROM " + location.physicalTable("user_coupon")
+					+ " WHERE user_id > ? AND user_id <= ? ORDER BY user_id LIMIT ?")
+			.params(after, upTo, limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * @return the IDs of one user's coupons one of NEW's coupon tables holds
+	 */
+	List<Long> couponsIn(ShardLocation location, long userId) {
+		return this.shards.sql(location.database())
+			.sql("SELECT id FROM " + location.physicalTable("user_coupon") + " WHERE user_id = ? ORDER BY id")
+			.param(userId)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Where else than its user's table NEW holds a row, if anywhere.
+	 * @param logicalTable {@code user_coupon} or {@code coupon_usage}
+	 * @param id the row's ID
+	 * @param userId its user
+	 * @return whether a physical table other than the user's holds it
+	 */
+	boolean elsewhere(String logicalTable, long id, long userId) {
+		ShardLocation home = this.router.locateUser(userId);
+		for (ShardLocation location : this.router.layout().locations()) {
+			if (!location.equals(home) && !this.shards.sql(location.database())
+				.sql("SELECT id FROM " + location.physicalTable(logicalTable) + " WHERE id = ?")
+				.param(id)
+				.query(Long.class)
+				.list()
+				.isEmpty()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -81,6 +196,9 @@ public final class CopyComparison {
 			.param("ids", ids)
 			.query(LegacyRowMappers.USE_LOG)
 			.list()
+			.stream()
+			// A row the mapping holds back is reported by the copy, not missing from it.
+			.filter((row) -> this.useLogs.toNew(row) instanceof Mapping.Mapped)
 			.forEach((row) -> source.put(UserRows.key(row.canonical()), row.canonical()));
 		Map<String, CanonicalRow> copy = new LinkedHashMap<>();
 		for (ShardLocation location : this.router.layout().locations()) {

@@ -11,11 +11,12 @@ import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardTransactions;
 
 /**
- * Removes NEW's copy of OLD's dynamic rows and OLD's pending changes: the rollback from
- * DUAL_WRITE, BACKFILL or VERIFIED to STATIC_COPIED. OLD never stopped being complete, so
- * nothing is lost. Run once every process has left the replicating phase: the relay sends
- * nothing more and the appliers drop what still arrives; an applier that was mid-copy
- * then may still commit one user, which is why the removal is run twice.
+ * Removes NEW's copy of OLD's dynamic rows, the backfill's plan and OLD's pending
+ * changes: the rollback from DUAL_WRITE, BACKFILL or VERIFIED to STATIC_COPIED. OLD never
+ * stopped being complete, so nothing is lost. Run once every process has left the
+ * replicating phase: the relay sends nothing more and the appliers drop what still
+ * arrives; an applier that was mid-copy then may still commit one user, which is why the
+ * removal is run twice.
  */
 public final class CopyRemoval {
 
@@ -34,11 +35,15 @@ public final class CopyRemoval {
 
 	private final ShardRouter router;
 
-	CopyRemoval(CouponGateway gateway, OldDatabase old, ShardTransactions shards, ShardRouter router) {
+	private final Backfill backfill;
+
+	CopyRemoval(CouponGateway gateway, OldDatabase old, ShardTransactions shards, ShardRouter router,
+			Backfill backfill) {
 		this.gateway = gateway;
 		this.old = old;
 		this.shards = shards;
 		this.router = router;
+		this.backfill = backfill;
 	}
 
 	/**
@@ -46,6 +51,8 @@ public final class CopyRemoval {
 	 * @return how many rows were removed, in NEW and from OLD's outbox
 	 */
 	public long remove() {
+		// The backfill's plan first: a later entry into BACKFILL copies everything again.
+		this.backfill.remove();
 		long removed = drain(this.old.sql(), "DELETE FROM t_coupon_migration_outbox LIMIT " + CHUNK);
 		for (ShardLocation location : this.router.layout().locations()) {
 			int batch;

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.couponplatform.gateway.CouponGateway;
 import com.couponplatform.gateway.OldDatabase;
@@ -17,6 +18,8 @@ import com.couponplatform.legacy.store.OldTemplates;
 import com.couponplatform.messaging.Topics;
 import com.couponplatform.migration.LegacyDatabaseConfigured;
 import com.couponplatform.migration.MigrationEpochs;
+import com.couponplatform.migration.MigrationFaults;
+import com.couponplatform.migration.MigrationProperties;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardTransactions;
@@ -28,15 +31,19 @@ import io.micrometer.core.instrument.MeterRegistry;
  * the applier and the copy's removal.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ReplicationProperties.class)
+@EnableConfigurationProperties({ ReplicationProperties.class, BackfillProperties.class, VerificationProperties.class })
 @Conditional(LegacyDatabaseConfigured.class)
 @ConditionalOnProperty(name = "coupon.migration.worker", havingValue = "true")
 class ReplicationConfiguration {
 
 	@Bean
-	UserCopy userCopy(CouponGateway gateway, OldDatabase old, OldTemplates templates, LegacyTime time) {
-		CouponMapping mapping = new CouponMapping(time);
-		return new UserCopy(gateway, new OldUserRows(old), new NewUserRows(mapping), templates, mapping);
+	MappedCoupons mappedCoupons(OldTemplates templates, LegacyTime time) {
+		return new MappedCoupons(templates, new CouponMapping(time));
+	}
+
+	@Bean
+	UserCopy userCopy(CouponGateway gateway, OldDatabase old, MappedCoupons coupons, LegacyTime time) {
+		return new UserCopy(gateway, new OldUserRows(old), new NewUserRows(new CouponMapping(time)), coupons);
 	}
 
 	@Bean
@@ -67,14 +74,36 @@ class ReplicationConfiguration {
 
 	@Bean
 	CopyComparison copyComparison(OldDatabase old, ShardTransactions shards, ShardRouter router, ShardDataSources pools,
-			LegacyTime time) {
-		return new CopyComparison(old, new NewUserRows(new CouponMapping(time)), shards, router,
+			LegacyTime time, MappedCoupons coupons) {
+		return new CopyComparison(old, new NewUserRows(new CouponMapping(time)), coupons, shards, router,
 				pools.all().get(ShardDataSources.GLOBAL), new UseLogMapping(time), new CodeMapping(time));
 	}
 
 	@Bean
-	CopyRemoval copyRemoval(CouponGateway gateway, OldDatabase old, ShardTransactions shards, ShardRouter router) {
-		return new CopyRemoval(gateway, old, shards, router);
+	CopyRemoval copyRemoval(CouponGateway gateway, OldDatabase old, ShardTransactions shards, ShardRouter router,
+			ShardDataSources pools) {
+		return new CopyRemoval(gateway, old, shards, router,
+				new Backfill(JdbcClient.create(pools.all().get(ShardDataSources.GLOBAL)), old.sql()));
+	}
+
+	@Bean
+	BackfillRunner backfillRunner(ShardDataSources pools, OldDatabase old, MigrationEpochs epochs, UserCopy users,
+			UseLogCopy useLogs, CodeStateCopy codes, BackfillProperties settings, MigrationProperties migration) {
+		return new BackfillRunner(JdbcClient.create(pools.all().get(ShardDataSources.GLOBAL)), old, epochs, users,
+				useLogs, codes, settings, new MigrationFaults(migration.getPauseAt()), MigrationProperties.workerName(),
+				migration.getPoll().toMillis(), migration.getTransitionLease());
+	}
+
+	@Bean
+	VerificationRunner verificationRunner(ShardDataSources pools, OldDatabase old, ShardTransactions shards,
+			ShardRouter router, CopyComparison comparison, VerificationProperties settings,
+			MigrationProperties migration) {
+		return new VerificationRunner(JdbcClient.create(pools.all().get(ShardDataSources.GLOBAL)), old, shards, router,
+				comparison, settings.getRecheckDelay(), settings.getPageSize(), settings.getRowsPerSecond(),
+				MigrationProperties.workerName(), migration.getPoll().toMillis(),
+				// A page waits out its re-check delay before its checkpoint renews the
+				// lease.
+				migration.getTransitionLease().plus(settings.getRecheckDelay().multipliedBy(2)));
 	}
 
 }

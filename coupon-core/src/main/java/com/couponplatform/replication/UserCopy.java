@@ -50,17 +50,13 @@ final class UserCopy {
 
 	private final NewUserRows copies;
 
-	private final OldTemplates templates;
+	private final MappedCoupons coupons;
 
-	private final CouponMapping mapping;
-
-	UserCopy(CouponGateway gateway, OldUserRows old, NewUserRows copies, OldTemplates templates,
-			CouponMapping mapping) {
+	UserCopy(CouponGateway gateway, OldUserRows old, NewUserRows copies, MappedCoupons coupons) {
 		this.gateway = gateway;
 		this.old = old;
 		this.copies = copies;
-		this.templates = templates;
-		this.mapping = mapping;
+		this.coupons = coupons;
 	}
 
 	/**
@@ -71,6 +67,15 @@ final class UserCopy {
 	 * the original then)
 	 */
 	Optional<Outcome> copy(long userId, long epoch) {
+		return copy(userId, epoch, () -> {
+		});
+	}
+
+	/**
+	 * Copies one user, running a step after the copy is written and before it commits
+	 * (the backfill's fault point).
+	 */
+	Optional<Outcome> copy(long userId, long epoch, Runnable beforeCommit) {
 		return this.gateway.copy(userId, (writes) -> {
 			UserRows source = this.old.read(userId);
 			UserRows copy = this.copies.read(writes.sql(), writes.location(), userId);
@@ -80,6 +85,7 @@ final class UserCopy {
 						+ " SET epoch = ?, rows_copied = ?, copied_at = NOW(3) WHERE user_id = ?")
 				.params(epoch, source.size(), userId)
 				.update();
+			beforeCommit.run();
 			return outcome;
 		});
 	}
@@ -107,10 +113,11 @@ final class UserCopy {
 			}
 		}
 		keepNewerVersions(coupons, source, copy, writes.userId());
-		List<DataIssue> issues = new ArrayList<>();
-		List<CopiedCoupon> copied = copiedCoupons(source, coupons, issues);
+		MappedCoupons.Result mapped = this.coupons.map(source);
+		List<DataIssue> issues = new ArrayList<>(mapped.issues());
 		writes.deleteCoupons(coupons);
-		writes.insertCoupons(copied);
+		writes.insertCoupons(
+				mapped.copied().stream().filter((copied) -> coupons.contains(copied.coupon().id())).toList());
 		replaceOrders(writes, source, orders);
 		replaceRedemptions(writes, source, redemptions);
 		return new Outcome(source.size(), coupons.size() + orders.size() + redemptions.size(), issues);
@@ -127,48 +134,6 @@ final class UserCopy {
 						userId, held.id(), held.version(), version);
 			}
 		}
-	}
-
-	private List<CopiedCoupon> copiedCoupons(UserRows source, Set<Long> ids, List<DataIssue> issues) {
-		Map<Long, Mapping<MigratedTemplate>> templates = new HashMap<>();
-		for (LegacyCoupon coupon : source.coupons()) {
-			templates.computeIfAbsent(coupon.tplId(), this::template);
-		}
-		ClaimSlots slots = ClaimSlots.of(source.coupons(),
-				(templateId) -> (templates.get(templateId) instanceof Mapping.Mapped<MigratedTemplate> mapped)
-						? mapped.value().template().perUserLimit() : Integer.MAX_VALUE);
-		Map<Long, LegacyClaimRequest> claims = new HashMap<>();
-		source.claimRequests().forEach((claim) -> claims.put(claim.userCouponId(), claim));
-		List<CopiedCoupon> copied = new ArrayList<>();
-		for (LegacyCoupon row : source.coupons()) {
-			if (!ids.contains(row.id())) {
-				continue;
-			}
-			Mapping<MigratedCoupon> mapped = this.mapping.toNew(row, templates.get(row.tplId()));
-			issues.addAll(mapped.issues());
-			if (!(mapped instanceof Mapping.Mapped<MigratedCoupon> coupon)) {
-				continue;
-			}
-			MigratedCoupon migrated = coupon.value();
-			UserCoupon platform = migrated.coupon();
-			LegacyClaimRequest claim = claims.get(row.id());
-			if (claim != null) {
-				// The claim's request ID is the origin key, so a retry after the cutover
-				// replays (decision 8).
-				platform = new UserCoupon(platform.id(), platform.userId(), platform.templateId(), platform.status(),
-						platform.rule(), platform.validFrom(), platform.validUntil(), platform.claimedAt(),
-						CouponOrigin.valueOf(claim.origin()), claim.requestId());
-			}
-			copied.add(new CopiedCoupon(platform, slots.slots().get(row.id()), migrated.orderId(), migrated.usedAt(),
-					migrated.version(), migrated.updatedAt(), migrated.codeAsTyped(), migrated.expireTimeUnset()));
-		}
-		return copied;
-	}
-
-	private Mapping<MigratedTemplate> template(long templateId) {
-		return this.templates.mapping(templateId)
-			.orElseGet(() -> new Mapping.Unmappable<>(List.of(new DataIssue(DataIssue.Kind.TEMPLATE_NOT_MAPPED,
-					"t_coupon_template", Long.toString(templateId), "not in OLD"))));
 	}
 
 	private static void replaceOrders(MirrorWrites writes, UserRows source, Set<String> orders) {

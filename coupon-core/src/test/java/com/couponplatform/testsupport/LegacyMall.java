@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -39,10 +41,13 @@ public final class LegacyMall {
 
 	private final TransactionTemplate transaction;
 
+	private final DataSource dataSource;
+
 	private LegacyMall(String name) {
 		this.name = name;
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(TestServices.database(name).jdbcUrl(name),
 				TestServices.dbUser(), TestServices.dbPassword());
+		this.dataSource = dataSource;
 		this.sql = JdbcClient.create(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
@@ -69,6 +74,14 @@ public final class LegacyMall {
 
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * @return the mall database, a connection per statement (the generator's bulk
+	 * inserts)
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
 	}
 
 	/**

@@ -37,6 +37,7 @@ import com.couponplatform.sharding.SchemaInstaller;
 import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardingLayout;
+import com.couponplatform.replication.Verifications;
 import com.couponplatform.shared.UserId;
 
 /**
@@ -56,6 +57,9 @@ import com.couponplatform.shared.UserId;
  * <li>{@code transition PHASE [--dry-run] [--json]} — records a transition for the worker
  * and waits until it is DONE (exit 0) or FAILED (exit 2); a dry run prints the plan and
  * the preconditions and changes nothing;</li>
+ * <li>{@code verify [--from-user N] [--to-user N] [--json]} — records a verification run
+ * for the worker, waits for it and prints its report (exit 0 clean, 1 differences found
+ * or the run failed, 2 refused);</li>
  * <li>{@code worker} — runs the migration worker until it is stopped;</li>
  * <li>{@code locate <userId>|code:<CODE>} — prints the shard database and table of a
  * key;</li>
@@ -119,7 +123,7 @@ public final class MigrationCli {
 			MigrationWorkerApplication.runUntilStopped(Arrays.copyOfRange(args, 1, args.length));
 			return 0;
 		}
-		if (args.length > 0 && ("status".equals(args[0]) || "transition".equals(args[0]))) {
+		if (args.length > 0 && ("status".equals(args[0]) || "transition".equals(args[0]) || "verify".equals(args[0]))) {
 			return phases(args);
 		}
 		if (args.length == 2 && "locate".equals(args[0])) {
@@ -129,7 +133,8 @@ public final class MigrationCli {
 			return legacy(args[0], Arrays.copyOfRange(args, 1, args.length));
 		}
 		this.out.println("usage: coupon-migration schema | check | abandon | demo-reset | status [--json]"
-				+ " | transition PHASE [--dry-run] [--json] | worker | locate <userId> | locate code:<CODE>"
+				+ " | transition PHASE [--dry-run] [--json] | verify [--from-user N] [--to-user N] [--json] | worker"
+				+ " | locate <userId> | locate code:<CODE>"
 				+ " | legacy-schema --database NAME | legacy-demo --database NAME | legacy-generate --database NAME --users N --templates N"
 				+ " --coupons N --codes N --seed S [--now INSTANT]");
 		return 2;
@@ -229,8 +234,21 @@ public final class MigrationCli {
 		boolean json = words.remove("--json");
 		boolean dryRun = words.remove("--dry-run");
 		boolean status = "status".equals(args[0]);
-		if ((status && (!words.isEmpty() || dryRun)) || (!status && words.size() != 1)) {
-			this.out.println("usage: coupon-migration status [--json] | transition PHASE [--dry-run] [--json]");
+		boolean verify = "verify".equals(args[0]);
+		Long fromUser = null;
+		Long toUser = null;
+		try {
+			fromUser = option(words, "--from-user");
+			toUser = option(words, "--to-user");
+		}
+		catch (IllegalArgumentException ex) {
+			this.out.println("refused: " + ex.getMessage());
+			return 2;
+		}
+		if (((status || verify) && (!words.isEmpty() || dryRun)) || (!status && !verify && words.size() != 1)
+				|| (!verify && (fromUser != null || toUser != null))) {
+			this.out.println("usage: coupon-migration status [--json] | transition PHASE [--dry-run] [--json]"
+					+ " | verify [--from-user N] [--to-user N] [--json]");
 			return 2;
 		}
 		MigrationProperties properties = bind("coupon.migration", MigrationProperties.class);
@@ -245,15 +263,42 @@ public final class MigrationCli {
 					+ "(and its COUPON_LEGACY_DB_* server) like the services'");
 			return 2;
 		}
-		PhaseCommands commands = new PhaseCommands(PhaseMachine.cli(global(), old, properties, Clock.systemUTC()),
-				this.out, json, properties.getPoll());
+		DriverManagerDataSource global = global();
+		PhaseCommands commands = new PhaseCommands(PhaseMachine.cli(global, old, properties, Clock.systemUTC()),
+				new Verifications(global), this.out, json, properties.getPoll());
 		try {
+			if (verify) {
+				return commands.verify(fromUser, toUser);
+			}
 			return status ? commands.status() : commands.transition(words.get(0), dryRun);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			this.out.println("interrupted: the transition goes on in the worker; see status");
+			this.out.println("interrupted: the work goes on in the worker; see status");
 			return 1;
+		}
+	}
+
+	/** Takes {@code name N} out of the words, N a positive user ID. */
+	private static Long option(List<String> words, String name) {
+		int at = words.indexOf(name);
+		if (at < 0) {
+			return null;
+		}
+		if (at + 1 >= words.size()) {
+			throw new IllegalArgumentException(name + " needs a user ID");
+		}
+		String value = words.remove(at + 1);
+		words.remove(at);
+		try {
+			long id = Long.parseLong(value);
+			if (id <= 0) {
+				throw new NumberFormatException();
+			}
+			return id;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException(name + " must be a positive user ID, not '" + value + "'");
 		}
 	}
 

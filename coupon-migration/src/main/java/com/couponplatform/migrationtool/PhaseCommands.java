@@ -17,7 +17,9 @@ import com.couponplatform.phasemachine.ReadMigration;
 import com.couponplatform.phasemachine.RequestTransition;
 import com.couponplatform.phasemachine.Transition;
 import com.couponplatform.phasemachine.TransitionStatus;
+import com.couponplatform.replication.Backfill;
 import com.couponplatform.replication.Backlog;
+import com.couponplatform.replication.Verifications;
 import com.couponplatform.shared.Problem;
 import com.couponplatform.shared.RuleViolationException;
 
@@ -37,14 +39,17 @@ final class PhaseCommands {
 
 	private final PhaseMachine.Cli machine;
 
+	private final Verifications verifications;
+
 	private final PrintStream out;
 
 	private final boolean json;
 
 	private final Duration poll;
 
-	PhaseCommands(PhaseMachine.Cli machine, PrintStream out, boolean json, Duration poll) {
+	PhaseCommands(PhaseMachine.Cli machine, Verifications verifications, PrintStream out, boolean json, Duration poll) {
 		this.machine = machine;
+		this.verifications = verifications;
 		this.out = out;
 		this.json = json;
 		this.poll = poll;
@@ -68,6 +73,16 @@ final class PhaseCommands {
 			Transition last = status.transition();
 			this.out.println("last transition " + last.id() + " " + last.from() + " → " + last.to() + " "
 					+ last.status() + ": " + last.detail());
+		}
+		Backfill.Progress backfill = status.backfill();
+		if (backfill.status() != Backfill.Status.IDLE) {
+			this.out.println(
+					"backfill " + backfill.status() + ": " + backfill.usersMigrated() + " of " + backfill.usersTotal()
+							+ " users, " + backfill.rowsCopied() + " rows, " + backfill.perSecond() + " rows/s");
+		}
+		if (status.verification().lastId() != null) {
+			this.out.println("last verification " + status.verification().lastId() + "; "
+					+ status.verification().cleanRunsInARow() + " clean full runs in a row");
 		}
 		Backlog toNew = status.replication().toNew();
 		if (status.phase().replicatesToNew() || toNew.pending() > 0) {
@@ -124,6 +139,48 @@ final class PhaseCommands {
 				if (ex.preconditions() != null) {
 					preconditions(ex.preconditions().stream().map(Precondition.class::cast).toList());
 				}
+			}
+			return 2;
+		}
+	}
+
+	int verify(Long fromUser, Long toUser) throws InterruptedException {
+		try {
+			Verifications.Report report = this.verifications.request(this.machine.reads().read().phase(), fromUser,
+					toUser, "cli");
+			if (!this.json) {
+				this.out.println("verification " + report.id() + " recorded; the worker compares OLD and NEW");
+			}
+			long compared = -1;
+			while (report.status() == Verifications.Status.RUNNING) {
+				if (!this.json && report.usersCompared() != compared) {
+					compared = report.usersCompared();
+					this.out.println("  " + report.usersCompared() + " users, " + report.rowsCompared() + " rows");
+				}
+				Thread.sleep(this.poll.toMillis());
+				report = this.verifications.read(report.id());
+			}
+			if (this.json) {
+				print(report);
+			}
+			else {
+				this.out.println("verification " + report.id() + " " + report.status() + ": " + report.usersCompared()
+						+ " users, " + report.rowsCompared() + " rows compared; missing " + report.missing()
+						+ ", extra " + report.extra() + ", mismatched " + report.mismatched() + ", misplaced "
+						+ report.misplaced() + ((report.detail() != null) ? " (" + report.detail() + ")" : ""));
+				report.differences()
+					.forEach((difference) -> this.out
+						.println("  " + difference.kind() + " " + difference.table() + " " + difference.key()
+								+ ((difference.userId() != null) ? " user " + difference.userId() : "")));
+			}
+			return report.clean() ? 0 : 1;
+		}
+		catch (RuleViolationException ex) {
+			if (this.json) {
+				print(Problem.of(ex));
+			}
+			else {
+				this.out.println("refused (" + ex.code() + "): " + ex.getMessage());
 			}
 			return 2;
 		}

@@ -56,6 +56,11 @@ class MigrationCliTest {
 		assertThat(cli(Map.of()).run("transition")).isEqualTo(2);
 		assertThat(cli(Map.of()).run("status", "LEGACY")).isEqualTo(2);
 		assertThat(cli(Map.of()).run("status", "--dry-run")).isEqualTo(2);
+		assertThat(cli(Map.of()).run("verify", "--from-user", "x")).isEqualTo(2);
+		assertThat(cli(Map.of()).run("verify", "--to-user", "0")).isEqualTo(2);
+		assertThat(cli(Map.of()).run("verify", "--to-user")).isEqualTo(2);
+		assertThat(cli(Map.of()).run("verify", "everything")).isEqualTo(2);
+		assertThat(cli(Map.of()).run("status", "--from-user", "5")).isEqualTo(2);
 		assertThat(printed()).contains("usage: coupon-migration status [--json] | transition PHASE");
 		assertThat(cli(Map.of()).run("demo-reset")).isEqualTo(2);
 		assertThat(printed()).contains("is not a demo platform's");

@@ -27,6 +27,7 @@ import com.couponplatform.phasemachine.ReadMigration;
 import com.couponplatform.phasemachine.RequestTransition;
 import com.couponplatform.phasemachine.Transition;
 import com.couponplatform.phasemachine.TransitionStatus;
+import com.couponplatform.replication.Backfill;
 import com.couponplatform.shared.Ids;
 import com.couponplatform.shared.ProblemCode;
 import com.couponplatform.shared.Refuses;
@@ -133,8 +134,11 @@ class MigrationController {
 	 * @param freeze since when the back office is frozen
 	 * @param staticCopy the static copy per table (templates, scopes, blacklist, codes),
 	 * once one was compared
+	 * @param backfill the backfill's progress
 	 * @param replication the changes not yet applied, each way ({@code pending} 0 =
 	 * drained)
+	 * @param verification the last verification run, and how many full runs in a row were
+	 * clean since the backfill completed
 	 * @param history every phase change
 	 * @param processes the live processes, each with the epoch it acts on
 	 */
@@ -142,12 +146,14 @@ class MigrationController {
 	record MigrationResponse(Phase phase, String epoch, Instant enteredAt, List<Phase> next, List<Phase> rollbackTo,
 			@JsonInclude(JsonInclude.Include.ALWAYS) TransitionSummary transition,
 			@JsonInclude(JsonInclude.Include.ALWAYS) ReadMigration.Freeze freeze,
-			Map<String, CopiedTableResponse> staticCopy, ReadMigration.Replication replication,
-			List<HistoryResponse> history, List<ProcessResponse> processes) {
+			Map<String, CopiedTableResponse> staticCopy, Backfill.Progress backfill,
+			ReadMigration.Replication replication, VerificationSummary verification, List<HistoryResponse> history,
+			List<ProcessResponse> processes) {
 
 		static MigrationResponse of(ReadMigration.Status status) {
 			if (status.phase() == Phase.NONE) {
-				return new MigrationResponse(Phase.NONE, null, null, null, null, null, null, null, null, null, null);
+				return new MigrationResponse(Phase.NONE, null, null, null, null, null, null, null, null, null, null,
+						null, null);
 			}
 			Transition last = status.transition();
 			return new MigrationResponse(status.phase(), Long.toString(status.epoch()), status.enteredAt(),
@@ -163,7 +169,10 @@ class MigrationController {
 								(table) -> new CopiedTableResponse(table.getValue().old(), table.getValue().copied(),
 										table.getValue().equal()),
 								(a, b) -> a, LinkedHashMap::new)),
-					status.replication(),
+					status.backfill(), status.replication(),
+					new VerificationSummary((status.verification().lastId() != null)
+							? Long.toString(status.verification().lastId()) : null,
+							status.verification().cleanRunsInARow()),
 					status.history()
 						.stream()
 						.map((entry) -> new HistoryResponse(entry.from(), entry.to(), entry.at(), entry.by()))
@@ -175,6 +184,13 @@ class MigrationController {
 						.toList());
 		}
 
+	}
+
+	/**
+	 * @param lastId the last verification run requested
+	 * @param cleanRunsInARow full runs in a row, latest first, that were clean
+	 */
+	record VerificationSummary(@JsonInclude(JsonInclude.Include.ALWAYS) String lastId, int cleanRunsInARow) {
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package com.couponplatform.phasemachine;
+package com.couponplatform.migration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,14 +11,23 @@ import org.slf4j.LoggerFactory;
  *
  * @param pauseAt the point to stop at, or {@code null}
  */
-record MigrationFaults(String pauseAt) {
+public record MigrationFaults(String pauseAt) {
 
 	/** The static copy has written its templates, not yet its codes. */
-	static final String STATIC_COPY_TEMPLATES_WRITTEN = "static-copy-templates-written";
+	public static final String STATIC_COPY_TEMPLATES_WRITTEN = "static-copy-templates-written";
+
+	/** The backfill has written one user's copy, not yet committed it. */
+	public static final String BACKFILL_MID_USER = "backfill-mid-user";
+
+	/** The backfill has recorded a range's checkpoint. */
+	public static final String BACKFILL_AFTER_CHECKPOINT = "backfill-after-checkpoint";
+
+	/** The backfill has copied every range, and not yet recorded that it is complete. */
+	public static final String BACKFILL_COPIED = "backfill-copied";
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationFaults.class);
 
-	void reached(String point) {
+	public void reached(String point) {
 		if (!point.equals(this.pauseAt)) {
 			return;
 		}

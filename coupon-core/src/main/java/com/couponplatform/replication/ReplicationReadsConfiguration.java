@@ -6,18 +6,25 @@ import org.springframework.context.annotation.Configuration;
 
 import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.migration.LegacyDatabaseConfigured;
+import com.couponplatform.sharding.ShardDataSources;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The replication backlog's meters, in every process with a legacy database: the api and
- * admin processes serve the scrape the worker does not.
+ * What every process reads of the replication: the verification runs (the console and the
+ * CLI request and read them) and, with a legacy database, the backlog's meters (the api
+ * and admin processes serve the scrape the worker does not).
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(LegacyDatabaseConfigured.class)
-class BacklogMetersConfiguration {
+class ReplicationReadsConfiguration {
 
 	@Bean
+	Verifications verifications(ShardDataSources pools) {
+		return new Verifications(pools.all().get(ShardDataSources.GLOBAL));
+	}
+
+	@Bean
+	@Conditional(LegacyDatabaseConfigured.class)
 	BacklogMeters backlogMeters(OldDatabase old, MeterRegistry registry) {
 		return new BacklogMeters(old, registry);
 	}
