@@ -29,6 +29,11 @@
 #                              generated legacy mall (couponbench_copy_legacy_mall; BENCH_COPY_CODES, 300000 codes;
 #                              BENCH_COPY_TEMPLATES, 1000) into couponbench_copy_demo_*, against a client-side multi-row
 #                              insert of the same mapped rows in the same run (report: coupon-bench/target/static-copy-benchmark.md)
+#   ./deploy/bench.sh migration-copy  BACKFILL run by migrate.sh worker over a generated legacy mall of a million
+#                              coupons (couponbench_migration_legacy_mall; BENCH_MIGRATION_COUPONS, BENCH_MIGRATION_USERS
+#                              50000) into couponbench_migration_demo_*, against a client-side multi-row insert of the same
+#                              NEW rows in the same run, then one verification run (report:
+#                              coupon-bench/target/migration-copy-benchmark.md)
 #   ./deploy/bench.sh outage   shard 1 of the private platform on a mariadbd of its own (port 23307, data in
 #                              .run/bench/shard-1, fresh each run); open-loop load for shard 0's and shard 1's
 #                              users through a warm-up and four phases: healthy, shard 1 frozen (SIGSTOP), thawed, killed
@@ -147,6 +152,18 @@ case "${1:-}" in
       COUPON_REDIS_KEY_PREFIX=couponbench_copy_demo: COUPON_LEGACY_DB_NAME=couponbench_copy_legacy_mall \
       COUPON_MIGRATION_SINGLE_WRITER_WINDOW=2s COUPON_MIGRATE_JAVA_OPTS="-Xms512m -Xmx2g" \
       java -Xms256m -Xmx2g -cp "$(bench_classpath)" com.couponplatform.bench.staticcopy.StaticCopyBenchmark
+    ;;
+  migration-copy)
+    cd "$ROOT_DIR"
+    mvnw -DskipTests package -pl coupon-bench,coupon-migration -am || die "build failed"
+    source "$ROOT_DIR/deploy/lib/rocketmq.sh"
+    rocketmq_start bench-migration 19898 20951
+    trap 'rocketmq_stop bench-migration' EXIT
+    COUPON_ROCKETMQ_NAMESRV=127.0.0.1:19898 COUPON_DB_PREFIX=couponbench_migration_demo \
+      COUPON_REDIS_KEY_PREFIX=couponbench_migration_demo: COUPON_LEGACY_DB_NAME=couponbench_migration_legacy_mall \
+      COUPON_MIGRATION_SINGLE_WRITER_WINDOW=2s COUPON_MIGRATION_BACKFILL_ROWS_PER_SECOND=0 \
+      COUPON_MIGRATION_VERIFY_ROWS_PER_SECOND=0 COUPON_MIGRATE_JAVA_OPTS="-Xms512m -Xmx2g" \
+      java -Xms256m -Xmx2g -cp "$(bench_classpath)" com.couponplatform.bench.migrationcopy.MigrationCopyBenchmark
     ;;
   serving)
     cd "$ROOT_DIR"

@@ -31,7 +31,6 @@ import com.couponplatform.sharding.ShardLocation;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.testsupport.LegacyMall;
 import com.couponplatform.testsupport.RealServices;
-import com.couponplatform.testsupport.TestHttp;
 import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestServices;
 import com.couponplatform.testsupport.TestTokens;
@@ -108,12 +107,7 @@ class LegacyReplicationIT {
 
 	@DynamicPropertySource
 	static void windows(DynamicPropertyRegistry registry) {
-		ApiIntegrationTest.register(registry, PREFIX);
-		registry.add("coupon.legacy.db.name", MALL::name);
-		for (String setting : SETTINGS) {
-			int equals = setting.indexOf('=');
-			registry.add(setting.substring(0, equals), () -> setting.substring(equals + 1));
-		}
+		MigrationDrive.register(registry, PREFIX, MALL.name(), SETTINGS);
 	}
 
 	@BeforeAll
@@ -292,7 +286,7 @@ class LegacyReplicationIT {
 	}
 
 	private Answer post(String path, String token, String body) {
-		return new TestHttp(this.port).call("POST", path, "Bearer " + token, body);
+		return MigrationDrive.post(this.port, path, token, body);
 	}
 
 	private static String claimBody(long templateId, String requestId) {

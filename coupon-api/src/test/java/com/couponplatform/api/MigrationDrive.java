@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.couponplatform.migration.Phase;
 import com.couponplatform.migrationtool.worker.MigrationWorkerApplication;
@@ -13,6 +14,8 @@ import com.couponplatform.phasemachine.ReadMigration;
 import com.couponplatform.phasemachine.RequestTransition;
 import com.couponplatform.phasemachine.Transition;
 import com.couponplatform.phasemachine.TransitionStatus;
+import com.couponplatform.testsupport.TestHttp;
+import com.couponplatform.testsupport.TestHttp.Answer;
 import com.couponplatform.testsupport.TestServices;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,30 @@ record MigrationDrive(RequestTransition requests, ReadMigration reads) {
 			assertThat(System.nanoTime()).as("waited two minutes").isLessThan(deadline);
 			sleep(100);
 		}
+	}
+
+	/**
+	 * The api's properties in a test of a migration of its own: the test's databases, its
+	 * mall, and settings shared with its workers.
+	 * @param registry the context's properties
+	 * @param prefix the test's prefix
+	 * @param mall the legacy database
+	 * @param settings {@code name=value} settings
+	 */
+	static void register(DynamicPropertyRegistry registry, String prefix, String mall, String... settings) {
+		ApiIntegrationTest.register(registry, prefix);
+		registry.add("coupon.legacy.db.name", () -> mall);
+		for (String setting : settings) {
+			int equals = setting.indexOf('=');
+			registry.add(setting.substring(0, equals), () -> setting.substring(equals + 1));
+		}
+	}
+
+	/**
+	 * @return coupon-api's answer to a POST with a bearer token
+	 */
+	static Answer post(int port, String path, String token, String body) {
+		return new TestHttp(port).call("POST", path, "Bearer " + token, body);
 	}
 
 	/**

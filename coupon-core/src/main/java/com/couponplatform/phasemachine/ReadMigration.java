@@ -61,7 +61,7 @@ public final class ReadMigration {
 		return new Status(now.phase(), now.number(), now.enteredAt(), now.phase().next().stream().toList(),
 				now.phase().rollback().stream().toList(), this.store.latest().orElse(null), freeze,
 				StaticCopy.report(JdbcClient.create(this.global)), Backfill.progress(JdbcClient.create(this.global)),
-				replication(), verification(), this.store.history(),
+				replication(now.phase()), verification(), this.store.history(),
 				ProcessHeartbeats.live(this.global, this.processLease));
 	}
 
@@ -71,9 +71,11 @@ public final class ReadMigration {
 				runs.cleanRunsInARow(Backfill.completedAt(JdbcClient.create(this.global)).orElse(null)));
 	}
 
-	private Replication replication() {
-		// OLD's outbox exists from LEGACY on; only the replicating phases fill it.
-		return new Replication((this.old != null) ? Backlog.toNew(this.old.sql()) : Backlog.NONE, Backlog.NONE);
+	private Replication replication(Phase phase) {
+		// Only the replicating phases fill OLD's outbox (the rollback out of them empties
+		// it); before them OLD may not even have the platform's tables yet.
+		boolean replicates = this.old != null && phase.compareTo(Phase.DUAL_WRITE) >= 0;
+		return new Replication(replicates ? Backlog.toNew(this.old.sql()) : Backlog.NONE, Backlog.NONE);
 	}
 
 	/**

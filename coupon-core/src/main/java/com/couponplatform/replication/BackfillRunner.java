@@ -3,14 +3,10 @@ package com.couponplatform.replication;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.couponplatform.gateway.OldDatabase;
@@ -32,7 +28,7 @@ import com.couponplatform.migration.Phase;
  * batch after a checkpoint may run twice. It keeps to a rows-per-second limit and pauses
  * while the applier lags: live changes come first.
  */
-final class BackfillRunner implements SmartLifecycle {
+final class BackfillRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(BackfillRunner.class);
 
@@ -60,8 +56,6 @@ final class BackfillRunner implements SmartLifecycle {
 
 	/** The lease of what a worker holds, as SQL: renewed at every checkpoint. */
 	private final String lease;
-
-	private volatile ExecutorService threads;
 
 	BackfillRunner(JdbcClient global, OldDatabase old, MigrationEpochs epochs, UserCopy users, UseLogCopy useLogs,
 			CodeStateCopy codes, BackfillProperties settings, MigrationFaults faults, String worker, long pollMillis,
@@ -250,61 +244,6 @@ final class BackfillRunner implements SmartLifecycle {
 				logger.info("Backfill complete: {}", Backfill.progress(this.global));
 			}
 		}
-	}
-
-	private void loop() {
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				if (!copyOneRange()) {
-					TimeUnit.MILLISECONDS.sleep(this.pollMillis);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Backfill round failed; its range resumes from its checkpoint: {}", ex.toString());
-				try {
-					TimeUnit.SECONDS.sleep(1);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-				}
-			}
-		}
-	}
-
-	@Override
-	public void start() {
-		AtomicInteger count = new AtomicInteger();
-		this.threads = Executors.newFixedThreadPool(this.settings.getThreads(), (runnable) -> {
-			Thread thread = new Thread(runnable, "backfill-" + count.getAndIncrement());
-			thread.setDaemon(true);
-			return thread;
-		});
-		for (int i = 0; i < this.settings.getThreads(); i++) {
-			this.threads.execute(this::loop);
-		}
-	}
-
-	@Override
-	public void stop() {
-		ExecutorService running = this.threads;
-		if (running != null) {
-			running.shutdownNow();
-			try {
-				running.awaitTermination(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		this.threads = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.threads != null;
 	}
 
 	private record Range(int id, String kind, long toId, long cursorId, String cursorCode) {

@@ -9,9 +9,6 @@ import java.util.Map;
 
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.message.Message;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,11 +24,7 @@ import com.couponplatform.migration.MigrationEpochs;
  * sending and marking sends them again, which the applier absorbs. Rows are taken with
  * {@code SKIP LOCKED}, so two workers never send the same round at once.
  */
-final class OldOutboxRelay implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(OldOutboxRelay.class);
-
-	private static final long MAX_BACKOFF_MILLIS = 5_000;
+final class OldOutboxRelay {
 
 	private final OldDatabase old;
 
@@ -45,7 +38,8 @@ final class OldOutboxRelay implements SmartLifecycle {
 
 	private final ReplicationProperties settings;
 
-	private volatile Thread thread;
+	/** When stale changes were last looked for; one relay thread reads it. */
+	private long staleAt = System.nanoTime();
 
 	OldOutboxRelay(OldDatabase old, DefaultMQProducer producer, String topic, MigrationEpochs epochs,
 			ReplicationProperties settings) {
@@ -111,67 +105,21 @@ final class OldOutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private void loop() {
-		long backoff = 0;
-		long staleAt = 0;
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				int sent = 0;
-				if (this.epochs.writable().phase().replicatesToNew()) {
-					sent = relayOnce(false);
-					if (System.nanoTime() - staleAt > this.settings.getResendAfter().toNanos()) {
-						staleAt = System.nanoTime();
-						sent += relayOnce(true);
-					}
-				}
-				backoff = 0;
-				if (sent < this.settings.getBatchSize()) {
-					Thread.sleep(this.settings.getInterval().toMillis());
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (RuntimeException ex) {
-				backoff = Math.min(MAX_BACKOFF_MILLIS, Math.max(100, backoff * 2));
-				logger.warn("OLD's outbox relay failed; the changes wait, retrying in {} ms: {}", backoff,
-						ex.toString());
-				try {
-					Thread.sleep(backoff);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-				}
-			}
+	/**
+	 * One round of the relay: the changes never sent, and now and again those sent long
+	 * ago and not yet applied.
+	 * @return whether the round sent a full batch (another follows at once)
+	 */
+	boolean round() {
+		if (!this.epochs.writable().phase().replicatesToNew()) {
+			return false;
 		}
-	}
-
-	@Override
-	public void start() {
-		Thread relay = new Thread(this::loop, "old-outbox-relay");
-		relay.setDaemon(true);
-		this.thread = relay;
-		relay.start();
-	}
-
-	@Override
-	public void stop() {
-		Thread relay = this.thread;
-		if (relay != null) {
-			relay.interrupt();
-			try {
-				relay.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+		int sent = relayOnce(false);
+		if (System.nanoTime() - this.staleAt > this.settings.getResendAfter().toNanos()) {
+			this.staleAt = System.nanoTime();
+			sent += relayOnce(true);
 		}
-		this.thread = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.thread != null;
+		return sent >= this.settings.getBatchSize();
 	}
 
 }

@@ -20,6 +20,7 @@ import com.couponplatform.migration.LegacyDatabaseConfigured;
 import com.couponplatform.migration.MigrationEpochs;
 import com.couponplatform.migration.MigrationFaults;
 import com.couponplatform.migration.MigrationProperties;
+import com.couponplatform.migration.WorkerLoop;
 import com.couponplatform.sharding.ShardDataSources;
 import com.couponplatform.sharding.ShardRouter;
 import com.couponplatform.sharding.ShardTransactions;
@@ -58,9 +59,11 @@ class ReplicationConfiguration {
 	}
 
 	@Bean
-	OldOutboxRelay oldOutboxRelay(OldDatabase old, RocketMQTemplate rocketMQ, Topics topics, MigrationEpochs epochs,
+	WorkerLoop oldOutboxRelay(OldDatabase old, RocketMQTemplate rocketMQ, Topics topics, MigrationEpochs epochs,
 			ReplicationProperties settings) {
-		return new OldOutboxRelay(old, rocketMQ.getProducer(), topics.migrationToNew(), epochs, settings);
+		OldOutboxRelay relay = new OldOutboxRelay(old, rocketMQ.getProducer(), topics.migrationToNew(), epochs,
+				settings);
+		return new WorkerLoop("old-outbox-relay", 1, relay::round, settings.getInterval());
 	}
 
 	@Bean
@@ -87,23 +90,24 @@ class ReplicationConfiguration {
 	}
 
 	@Bean
-	BackfillRunner backfillRunner(ShardDataSources pools, OldDatabase old, MigrationEpochs epochs, UserCopy users,
+	WorkerLoop backfill(ShardDataSources pools, OldDatabase old, MigrationEpochs epochs, UserCopy users,
 			UseLogCopy useLogs, CodeStateCopy codes, BackfillProperties settings, MigrationProperties migration) {
-		return new BackfillRunner(JdbcClient.create(pools.all().get(ShardDataSources.GLOBAL)), old, epochs, users,
-				useLogs, codes, settings, new MigrationFaults(migration.getPauseAt()), MigrationProperties.workerName(),
-				migration.getPoll().toMillis(), migration.getTransitionLease());
+		BackfillRunner runner = new BackfillRunner(JdbcClient.create(pools.all().get(ShardDataSources.GLOBAL)), old,
+				epochs, users, useLogs, codes, settings, new MigrationFaults(migration.getPauseAt()),
+				MigrationProperties.workerName(), migration.getPoll().toMillis(), migration.getTransitionLease());
+		return new WorkerLoop("backfill", settings.getThreads(), runner::copyOneRange, migration.getPoll());
 	}
 
 	@Bean
-	VerificationRunner verificationRunner(ShardDataSources pools, OldDatabase old, ShardTransactions shards,
-			ShardRouter router, CopyComparison comparison, VerificationProperties settings,
-			MigrationProperties migration) {
-		return new VerificationRunner(JdbcClient.create(pools.all().get(ShardDataSources.GLOBAL)), old, shards, router,
-				comparison, settings.getRecheckDelay(), settings.getPageSize(), settings.getRowsPerSecond(),
-				MigrationProperties.workerName(), migration.getPoll().toMillis(),
+	WorkerLoop verification(ShardDataSources pools, OldDatabase old, ShardTransactions shards, ShardRouter router,
+			CopyComparison comparison, VerificationProperties settings, MigrationProperties migration) {
+		VerificationRunner runner = new VerificationRunner(JdbcClient.create(pools.all().get(ShardDataSources.GLOBAL)),
+				old, shards, router, comparison, settings.getRecheckDelay(), settings.getPageSize(),
+				settings.getRowsPerSecond(), MigrationProperties.workerName(), migration.getPoll().toMillis(),
 				// A page waits out its re-check delay before its checkpoint renews the
 				// lease.
 				migration.getTransitionLease().plus(settings.getRecheckDelay().multipliedBy(2)));
+		return new WorkerLoop("verification", 1, runner::runOnce, migration.getPoll());
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.couponplatform.gateway.OldDatabase;
@@ -30,7 +29,7 @@ import com.couponplatform.sharding.ShardTransactions;
  * lock (invariant 7); only what differs every time counts, and is listed with its kind
  * and key.
  */
-final class VerificationRunner implements SmartLifecycle {
+final class VerificationRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(VerificationRunner.class);
 
@@ -58,8 +57,6 @@ final class VerificationRunner implements SmartLifecycle {
 
 	/** The lease of what a worker holds, as SQL: renewed at every checkpoint. */
 	private final String lease;
-
-	private volatile Thread thread;
 
 	VerificationRunner(JdbcClient global, OldDatabase old, ShardTransactions shards, ShardRouter router,
 			CopyComparison comparison, Duration recheckDelay, int pageSize, int rowsPerSecond, String worker,
@@ -319,11 +316,31 @@ final class VerificationRunner implements SmartLifecycle {
 		for (Suspect suspect : page.suspects) {
 			List<Difference> again = suspect.recheck.get();
 			if (!again.isEmpty() && suspect.locked != null) {
+				// A change of the user's still in OLD's outbox is in flight, not a
+				// difference: wait (boundedly) until it is applied, then look under the
+				// user's lock.
+				awaitApplied(suspect.userId);
 				again = suspect.locked.get();
 			}
 			for (Difference difference : again) {
 				page.confirmed.add(classified(difference));
 			}
+		}
+	}
+
+	/**
+	 * Waits until none of a user's changes waits in OLD's outbox, for at most ten
+	 * re-check delays: past them the difference stands (the replication is down, and the
+	 * console's backlog says so).
+	 */
+	private void awaitApplied(long userId) {
+		long deadline = System.nanoTime() + this.recheckDelay.multipliedBy(10).toNanos();
+		while (System.nanoTime() < deadline && this.old.sql()
+			.sql("SELECT COUNT(*) FROM t_coupon_migration_outbox WHERE uid = ?")
+			.param(userId)
+			.query(Long.class)
+			.single() > 0) {
+			sleep(Duration.ofMillis(this.pollMillis));
 		}
 	}
 
@@ -418,56 +435,6 @@ final class VerificationRunner implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private void loop() {
-		while (!Thread.currentThread().isInterrupted()) {
-			try {
-				if (!runOnce()) {
-					TimeUnit.MILLISECONDS.sleep(this.pollMillis);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Verification round failed; it resumes from its checkpoint: {}", ex.toString());
-				try {
-					TimeUnit.SECONDS.sleep(1);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-				}
-			}
-		}
-	}
-
-	@Override
-	public void start() {
-		Thread runner = new Thread(this::loop, "verification");
-		runner.setDaemon(true);
-		this.thread = runner;
-		runner.start();
-	}
-
-	@Override
-	public void stop() {
-		Thread runner = this.thread;
-		if (runner != null) {
-			runner.interrupt();
-			try {
-				runner.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		this.thread = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.thread != null;
 	}
 
 	/** A run where its checkpoint left it. */

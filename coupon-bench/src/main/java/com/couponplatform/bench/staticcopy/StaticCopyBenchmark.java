@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,7 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.couponplatform.bench.claim.Machine;
+import com.couponplatform.bench.legacy.BenchMigration;
 import com.couponplatform.bench.legacy.MigrateScript;
 import com.couponplatform.gateway.OldDatabase;
 import com.couponplatform.migration.MigrationProperties;
@@ -30,7 +29,6 @@ import com.couponplatform.migration.Phase;
 import com.couponplatform.phasemachine.PhaseMachine;
 import com.couponplatform.phasemachine.Precondition;
 import com.couponplatform.phasemachine.Transition;
-import com.couponplatform.phasemachine.TransitionStatus;
 import com.couponplatform.sharding.DatabaseProperties;
 
 /**
@@ -44,17 +42,15 @@ public final class StaticCopyBenchmark {
 
 	private static final Pattern COPIED = Pattern.compile("copied (\\d+) rows in ([0-9.]+) s");
 
-	private static final int ROWS_PER_INSERT = 1000;
-
 	private StaticCopyBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int codes = Integer.parseInt(env("BENCH_COPY_CODES", "300000"));
-		int templates = Integer.parseInt(env("BENCH_COPY_TEMPLATES", "1000"));
-		String prefix = env("COUPON_DB_PREFIX", "couponbench_copy_demo");
-		String legacyName = env("COUPON_LEGACY_DB_NAME", "couponbench_copy_legacy_mall");
-		DatabaseProperties database = database(prefix);
+		int codes = Integer.parseInt(BenchMigration.env("BENCH_COPY_CODES", "300000"));
+		int templates = Integer.parseInt(BenchMigration.env("BENCH_COPY_TEMPLATES", "1000"));
+		String prefix = BenchMigration.env("COUPON_DB_PREFIX", "couponbench_copy_demo");
+		String legacyName = BenchMigration.env("COUPON_LEGACY_DB_NAME", "couponbench_copy_legacy_mall");
+		DatabaseProperties database = BenchMigration.database(prefix);
 		execute(database.jdbcUrl(""), "DROP DATABASE IF EXISTS `" + legacyName + "`");
 		MigrateScript.run("legacy-schema", "--database", legacyName);
 		List<String> generate = List.of("legacy-generate", "--database", legacyName, "--users", "20000", "--templates",
@@ -74,11 +70,11 @@ public final class StaticCopyBenchmark {
 			OldDatabase old = new OldDatabase(new DriverManagerDataSource(database.jdbcUrl(legacyName),
 					database.getUser(), database.getPassword()), 60);
 			PhaseMachine.Cli machine = PhaseMachine.cli(global, old, new MigrationProperties(), Clock.systemUTC());
-			awaitWorker(machine, worker);
+			BenchMigration.awaitWorker(machine, worker, "coupon-bench/target/static-copy-worker.log");
 			for (Phase to : List.of(Phase.STATIC_FROZEN, Phase.SINGLE_WRITE_OLD)) {
-				transition(machine, to);
+				BenchMigration.transition(machine, to);
 			}
-			Transition copy = transition(machine, Phase.STATIC_COPIED);
+			Transition copy = BenchMigration.transition(machine, Phase.STATIC_COPIED);
 			String detail = copy.preconditions()
 				.stream()
 				.filter((check) -> "static-copy-equal".equals(check.name()))
@@ -113,36 +109,6 @@ public final class StaticCopyBenchmark {
 		}
 	}
 
-	private static void awaitWorker(PhaseMachine.Cli machine, Process worker) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-		// The worker's start records the migration (phase LEGACY), then it heartbeats.
-		while (machine.reads().read().processes() == null || machine.reads()
-			.read()
-			.processes()
-			.stream()
-			.noneMatch((process) -> "coupon-migration".equals(process.kind()))) {
-			if (!worker.isAlive() || System.nanoTime() > deadline) {
-				throw new IllegalStateException("the worker did not start: coupon-bench/target/static-copy-worker.log");
-			}
-			Thread.sleep(500);
-		}
-	}
-
-	private static Transition transition(PhaseMachine.Cli machine, Phase to) throws InterruptedException {
-		Transition transition = machine.requests().request(to, null, "bench");
-		while (true) {
-			Transition now = machine.requests().read(transition.id());
-			if (now.status() == TransitionStatus.DONE) {
-				return now;
-			}
-			if (now.status() == TransitionStatus.FAILED) {
-				throw new IllegalStateException(
-						"transition to " + to + " failed: " + now.detail() + " " + now.preconditions());
-			}
-			Thread.sleep(100);
-		}
-	}
-
 	/** The copy's rows, read back from NEW and inserted again into empty twins. */
 	private static Baseline insertAgain(DatabaseProperties database) throws SQLException {
 		Map<String, String> globalTables = new LinkedHashMap<>();
@@ -156,75 +122,28 @@ public final class StaticCopyBenchmark {
 		double seconds = 0;
 		String url = database.jdbcUrl(database.globalServer(), database.globalDatabase());
 		List<Long> batches = new ArrayList<>();
-		try (Connection connection = connect(database, url);
+		try (Connection connection = BenchMigration.connect(database, url);
 				Statement statement = connection.createStatement();
 				ResultSet ids = statement.executeQuery("SELECT batch_id FROM migration_code_batch")) {
 			while (ids.next()) {
 				batches.add(ids.getLong(1));
 			}
 		}
-		seconds += twin(database, url, globalTables, perTable);
+		seconds += BenchMigration.twin(database, url, globalTables, perTable);
 		String inBatches = batches.isEmpty() ? "1 = 0"
 				: "batch_id IN (" + String.join(", ", batches.stream().map(String::valueOf).toList()) + ")";
-		int tables = Integer.parseInt(env("COUPON_SHARDING_TABLES", "8"));
-		for (int index = 0; index < Integer.parseInt(env("COUPON_SHARDING_DATABASES", "2")); index++) {
+		int tables = Integer.parseInt(BenchMigration.env("COUPON_SHARDING_TABLES", "8"));
+		for (int index = 0; index < Integer.parseInt(BenchMigration.env("COUPON_SHARDING_DATABASES", "2")); index++) {
 			Map<String, String> shardTables = new LinkedHashMap<>();
 			for (int table = 0; table < tables; table++) {
 				shardTables.put("redemption_code_" + table, inBatches);
 			}
-			seconds += twin(database, database.jdbcUrl(database.shardServer(index), database.shardDatabase(index)),
-					shardTables, perTable);
+			seconds += BenchMigration.twin(database,
+					database.jdbcUrl(database.shardServer(index), database.shardDatabase(index)), shardTables,
+					perTable);
 		}
 		long rows = perTable.values().stream().mapToLong(Long::longValue).sum();
 		return new Baseline(rows, seconds, perTable);
-	}
-
-	/**
-	 * @return the seconds the inserts took (reading the rows not counted)
-	 */
-	private static double twin(DatabaseProperties database, String url, Map<String, String> tables,
-			Map<String, Long> perTable) throws SQLException {
-		double seconds = 0;
-		try (Connection connection = connect(database, url); Statement statement = connection.createStatement()) {
-			for (Map.Entry<String, String> table : tables.entrySet()) {
-				String twin = "bench_twin_" + table.getKey();
-				statement.execute("DROP TABLE IF EXISTS " + twin);
-				statement.execute("CREATE TABLE " + twin + " LIKE " + table.getKey());
-				List<Object[]> rows = new ArrayList<>();
-				int columns;
-				try (ResultSet read = statement
-					.executeQuery("SELECT * FROM " + table.getKey() + " WHERE " + table.getValue())) {
-					columns = read.getMetaData().getColumnCount();
-					while (read.next()) {
-						Object[] row = new Object[columns];
-						for (int column = 0; column < columns; column++) {
-							row[column] = read.getObject(column + 1);
-						}
-						rows.add(row);
-					}
-				}
-				long start = System.nanoTime();
-				String marks = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
-				for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
-					List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
-					try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + twin + " VALUES "
-							+ String.join(", ", Collections.nCopies(chunk.size(), marks)))) {
-						int parameter = 1;
-						for (Object[] row : chunk) {
-							for (Object value : row) {
-								insert.setObject(parameter++, value);
-							}
-						}
-						insert.executeUpdate();
-					}
-				}
-				seconds += (System.nanoTime() - start) / 1e9;
-				statement.execute("DROP TABLE " + twin);
-				perTable.merge(table.getKey().startsWith("redemption_code_") ? "redemption_code" : table.getKey(),
-						(long) rows.size(), Long::sum);
-			}
-		}
-		return seconds;
 	}
 
 	private static String row(String what, long rows, double seconds, double baselineRate) {
@@ -232,30 +151,11 @@ public final class StaticCopyBenchmark {
 				rows / seconds / baselineRate);
 	}
 
-	private static DatabaseProperties database(String prefix) {
-		DatabaseProperties database = new DatabaseProperties();
-		database.setHost(env("COUPON_DB_HOST", "127.0.0.1"));
-		database.setPort(Integer.parseInt(env("COUPON_DB_PORT", "3306")));
-		database.setUser(env("COUPON_DB_USER", "root"));
-		database.setPassword(env("COUPON_DB_PASSWORD", ""));
-		database.setPrefix(prefix);
-		return database;
-	}
-
-	private static Connection connect(DatabaseProperties database, String url) throws SQLException {
-		return DriverManager.getConnection(url, database.getUser(), database.getPassword());
-	}
-
 	private static void execute(String url, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(url, env("COUPON_DB_USER", "root"),
-				env("COUPON_DB_PASSWORD", "")); Statement statement = connection.createStatement()) {
+		try (Connection connection = DriverManager.getConnection(url, BenchMigration.env("COUPON_DB_USER", "root"),
+				BenchMigration.env("COUPON_DB_PASSWORD", "")); Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
-	}
-
-	private static String env(String name, String otherwise) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? otherwise : value;
 	}
 
 	private record Baseline(long rows, double seconds, Map<String, Long> perTable) {
