@@ -63,6 +63,16 @@ public class EventConsumers implements SmartLifecycle {
 		this.running.clear();
 	}
 
+	/**
+	 * Stopped after the beans of the default phase (a worker's transition runner):
+	 * closing a consumer takes the broker seconds, and a worker that shuts down stops
+	 * taking on a transition first.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1;
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.starter != null && !this.starter.isShutdown();

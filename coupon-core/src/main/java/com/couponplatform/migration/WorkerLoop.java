@@ -104,6 +104,15 @@ public final class WorkerLoop implements SmartLifecycle {
 		return this.running != null;
 	}
 
+	/**
+	 * Started before, and stopped after, the transition runner (the default phase): a
+	 * worker that shuts down stops taking on a transition first.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1;
+	}
+
 	/** One round of a background job. */
 	@FunctionalInterface
 	public interface Round {
